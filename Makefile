@@ -1,0 +1,48 @@
+# The Deploy Handbook. `make site` builds, `make test` runs everything; both install what they need.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PY_STAMP   := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site serve test lint checks system-deps pdf offline bench clean
+
+$(PY_STAMP): requirements.txt $(wildcard requirements/*.txt)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --disable-pip-version-check -q -r requirements.txt
+	touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+site: $(PY_STAMP)
+	$(BIN)/mkdocs build --strict
+
+serve: $(PY_STAMP)
+	$(BIN)/mkdocs serve
+
+system-deps:
+	scripts/install-system-deps
+
+lint: $(PY_STAMP)
+	$(BIN)/ruff check .
+
+checks: $(PY_STAMP) $(NODE_STAMP)
+	$(BIN)/python -m checks --strict snippets
+
+test: $(PY_STAMP) $(NODE_STAMP) system-deps lint
+	$(BIN)/python -m pytest -n auto --dist loadgroup
+
+pdf: $(PY_STAMP) $(NODE_STAMP)
+	$(BIN)/python -m scripts.build_pdf
+
+offline: $(PY_STAMP) $(NODE_STAMP)
+	$(BIN)/python -m scripts.build_offline
+
+bench: $(PY_STAMP) $(NODE_STAMP)
+	$(BIN)/python -m scripts.bench
+
+clean:
+	rm -rf site dist .pytest_cache

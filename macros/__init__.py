@@ -1,0 +1,129 @@
+"""mkdocs-macros module of the Deploy Handbook: the macros pages call, backed by data/ and snippets/.
+
+Each macro raises on an unknown name or argument; with `on_error_fail: true` the build then stops
+and names the page. Nothing is guessed and nothing is half-rendered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from .loader import DataError, Handbook, load_data
+from .render import link, plain
+from .snippets import SNIPPETS_DIR, SnippetError, extract, language, resolve
+from .sources import render_sources
+from .tables import render_table
+
+__all__ = ["define_env", "DataError", "SnippetError"]
+
+
+def _fence(code: str) -> str:
+    longest = max((len(m) for m in re.findall(r"`+", code)), default=0)
+    return "`" * max(3, longest + 1)
+
+
+def _page_dir(env: Any) -> str:
+    page = getattr(env, "page", None)
+    src = page.file.src_uri if page is not None and page.file is not None else "index.md"
+    return posixpath.dirname(src) or "."
+
+
+def render_snippet(
+    path: str,
+    region: str | None = None,
+    *,
+    title: str | None = None,
+    lang: str | None = None,
+    linenums: bool = False,
+    hl_lines: str | None = None,
+    page_dir: str = ".",
+) -> str:
+    """Markdown for one snippet: a titled code block and a link to the real file."""
+    file = resolve(path)
+    rel = file.relative_to(SNIPPETS_DIR).as_posix()
+    code = extract(file.read_text(encoding="utf-8"), region, f"snippets/{rel}")
+    lang = lang or language(file)
+    shown = title or (f"snippets/{rel} ({region})" if region else f"snippets/{rel}")
+    options = [f'title="{shown.replace(chr(34), chr(39))}"']
+    if linenums:
+        options.append('linenums="1"')
+    if hl_lines:
+        if not re.fullmatch(r"[0-9 -]+", hl_lines):
+            raise SnippetError(f"hl_lines={hl_lines!r}: use line numbers and ranges such as '2 4-6'")
+        options.append(f'hl_lines="{hl_lines}"')
+    fence = _fence(code)
+    href = posixpath.relpath(f"snippets/{rel}", page_dir)
+    region_attr = f' data-region="{escape(region)}"' if region else ""
+    return (
+        f'\n<div class="hb-snippet" data-snippet="{escape(rel)}"{region_attr} markdown="1">\n\n'
+        f"{fence}{lang} {' '.join(options)}\n{code}\n{fence}\n\n"
+        f"File: [`snippets/{rel}`]({href})\n{{: .hb-snippet-meta }}\n\n</div>\n"
+    )
+
+
+def render_fact(handbook: Handbook, name: str, *, unit: bool = True) -> Markup:
+    """One sourced value for prose: the value (with unit) linking to its first source."""
+    fact = handbook.fact(name)
+    text = plain(fact.value, unit=fact.unit if unit else None)
+    urls = [str(u) for u in fact.sources]
+    title = f"Verified {fact.verified.isoformat()}; sources: {' '.join(urls)}"
+    return Markup('<a class="hb-fact" data-fact="{}" href="{}" title="{}">{}</a>').format(name, urls[0], title, text)
+
+
+def define_env(env: Any) -> None:
+    """Called by mkdocs-macros at start-up: load data/ once and register the macros."""
+    try:
+        handbook = load_data()
+    except DataError as exc:
+        # One clear line per problem instead of a traceback; mkdocs prints PluginError text as is.
+        from mkdocs.exceptions import PluginError
+
+        raise PluginError("invalid data file(s):\n" + str(exc)) from None
+
+    @env.macro
+    def table(table_id: str) -> Markup:
+        """A comparison or reference table from data/tables/<table_id>.yaml."""
+        return render_table(handbook.table(table_id))
+
+    @env.macro
+    def fact(name: str, *, unit: bool = True) -> Markup:
+        """One value for a sentence: fact('fargate.max_task_memory_gb')."""
+        return render_fact(handbook, name, unit=unit)
+
+    @env.macro
+    def snippet(
+        path: str,
+        region: str | None = None,
+        *,
+        title: str | None = None,
+        lang: str | None = None,
+        linenums: bool = False,
+        hl_lines: str | None = None,
+    ) -> str:
+        """A file, or a named region of it, from snippets/ with a title and a link to the file."""
+        return render_snippet(
+            path, region, title=title, lang=lang, linenums=linenums, hl_lines=hl_lines, page_dir=_page_dir(env)
+        )
+
+    @env.macro
+    def sources_index(max_age_days: int = 180) -> Markup:
+        """Every source URL in data/, what it backs and when it was verified; stale ones flagged."""
+        return render_sources(handbook, today=dt.date.today(), max_age_days=max_age_days)
+
+    @env.macro
+    def source_link(url: str, text: str) -> Markup:
+        """An escaped external link, for prose that cites a URL already listed in data/."""
+        if url not in {str(u) for u in _all_urls(handbook)}:
+            raise KeyError(f"source_link: {url!r} is not a source of any data file; add it to data/ first")
+        return link(url, text)
+
+
+def _all_urls(handbook: Handbook) -> list[str]:
+    urls = [str(u) for t in handbook.tables.values() for r in t.rows for u in r.sources]
+    urls += [str(u) for s in handbook.factsets.values() for f in s.facts.values() for u in f.sources]
+    return urls

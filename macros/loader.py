@@ -1,0 +1,172 @@
+"""The one loader for data/: YAML in, validated models out, or one clear line per problem.
+
+Used by the mkdocs macros, by `python -m checks` and by the tests. A bad file never becomes a
+traceback: it becomes `data/tables/x.yaml:12: rows[3].verified: reason`.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from .schema import KINDS, Fact, FactSet, Table
+
+REPO = Path(__file__).resolve().parent.parent
+DATA_DIR = REPO / "data"
+
+
+class DataError(Exception):
+    """One or more data files are invalid. str() is one line per problem: file:line: key path: reason."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that rejects duplicate keys (PyYAML silently keeps the last one)."""
+
+
+def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", key_node.start_mark
+            )
+        seen.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _line_index(node: yaml.Node, path: tuple[Any, ...] = ()) -> dict[tuple[Any, ...], int]:
+    """Map every key path in a YAML document to its 1-based line, so errors can point at it."""
+    lines = {path: node.start_mark.line + 1}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            child = (*path, key_node.value)
+            lines.update(_line_index(value_node, child))
+            lines[child] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines.update(_line_index(item, (*path, index)))
+    return lines
+
+
+def _format_path(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"
+
+
+def _nearest_line(lines: dict[tuple[Any, ...], int], loc: tuple[Any, ...]) -> int:
+    for end in range(len(loc), -1, -1):
+        if loc[:end] in lines:
+            return lines[loc[:end]]
+    return 1
+
+
+def _yaml_path(lines: dict[tuple[Any, ...], int], loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Drop the parts of a pydantic error location that are not YAML keys (union member tags)."""
+    path: tuple[Any, ...] = ()
+    for part in loc:
+        if (*path, part) in lines:
+            path = (*path, part)
+    return path if lines else loc
+
+
+def load_file(path: Path) -> Table | FactSet:
+    """Validate one data file; raise DataError naming file, line, key path and reason."""
+    rel = path.relative_to(REPO) if path.is_relative_to(REPO) else path
+    kind = path.parent.name
+    model = KINDS.get(kind)
+    if model is None:
+        raise DataError([f"{rel}:1: (file): data files live in data/{{{','.join(KINDS)}}}/, not data/{kind}/"])
+    text = path.read_text(encoding="utf-8")
+    try:
+        node = yaml.compose(text, Loader=_StrictLoader)
+        raw = yaml.load(text, Loader=_StrictLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        reason = getattr(exc, "problem", None) or str(exc)
+        raise DataError([f"{rel}:{line}: (yaml): {reason}"]) from None
+    if not isinstance(raw, dict):
+        raise DataError([f"{rel}:1: (top level): expected a mapping, found {type(raw).__name__}"])
+    try:
+        item = model.model_validate(raw)
+    except ValidationError as exc:
+        lines = _line_index(node) if node is not None else {}
+        problems = []
+        for err in exc.errors():
+            full = tuple(err["loc"])
+            loc = _yaml_path(lines, full)
+            # A missing key is not in the YAML: name it after the deepest existing parent.
+            if err["type"] == "missing":
+                loc = (*loc, full[-1])
+            problems.append(f"{rel}:{_nearest_line(lines, loc)}: {_format_path(loc)}: {err['msg']}")
+        raise DataError(sorted(set(problems), key=problems.index)) from None
+    if item.id != path.stem:
+        line = _nearest_line(_line_index(node), ("id",)) if node is not None else 1
+        raise DataError([f"{rel}:{line}: id: {item.id!r} must equal the file name {path.stem!r}"])
+    return item
+
+
+@dataclass(frozen=True)
+class Handbook:
+    """All of data/, validated. Look-ups by an unknown name raise KeyError with the known names."""
+
+    tables: dict[str, Table] = field(default_factory=dict)
+    factsets: dict[str, FactSet] = field(default_factory=dict)
+
+    def table(self, table_id: str) -> Table:
+        try:
+            return self.tables[table_id]
+        except KeyError:
+            raise KeyError(f"no data table {table_id!r}; known tables: {', '.join(sorted(self.tables))}") from None
+
+    def fact(self, name: str) -> Fact:
+        set_id, _, key = name.partition(".")
+        factset = self.factsets.get(set_id)
+        if factset is None or not key:
+            raise KeyError(
+                f"no fact {name!r}: use 'file.key'; fact files: {', '.join(sorted(self.factsets))}"
+            )
+        if key not in factset.facts:
+            raise KeyError(f"no fact {name!r}; data/facts/{set_id}.yaml has: {', '.join(sorted(factset.facts))}")
+        return factset.facts[key]
+
+
+def load_data(data_dir: Path = DATA_DIR) -> Handbook:
+    """Load and validate every YAML file under data_dir; collect all problems before raising."""
+    tables: dict[str, Table] = {}
+    factsets: dict[str, FactSet] = {}
+    problems: list[str] = []
+    paths = sorted(data_dir.rglob("*.y*ml"))
+    for path in paths:
+        if path.suffix not in {".yaml", ".yml"}:
+            continue
+        try:
+            item = load_file(path)
+        except DataError as exc:
+            problems.extend(exc.problems)
+            continue
+        (tables if isinstance(item, Table) else factsets)[item.id] = item
+    if problems:
+        raise DataError(problems)
+    return Handbook(tables=tables, factsets=factsets)
+
+
+@functools.lru_cache(maxsize=1)
+def cached_data() -> Handbook:
+    """The repository's data, loaded once per process (the checks and the build read it often)."""
+    return load_data()

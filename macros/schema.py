@@ -1,0 +1,137 @@
+"""The one schema for data/: every YAML file is a table or a set of facts.
+
+Models forbid unknown keys, so a typo in a data file fails instead of being ignored.
+Every row and fact carries `sources` (URLs) and `verified` (ISO date): the handbook's
+promise is that no number appears without saying where it comes from and when it was checked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal, Union
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, model_validator
+
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
+FactKey = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_]*$", max_length=64)]
+
+
+def _future_date(value: dt.date) -> dt.date:
+    if value > dt.date.today():
+        raise ValueError(f"verified date {value.isoformat()} is in the future")
+    return value
+
+
+VerifiedDate = Annotated[dt.date, AfterValidator(_future_date)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
+
+
+class Sourced(Strict):
+    """Anything that states a fact: it names where the fact comes from and when it was checked."""
+
+    sources: list[HttpUrl] = Field(min_length=1)
+    verified: VerifiedDate
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _unique_sources(self) -> Sourced:
+        urls = [str(u) for u in self.sources]
+        if len(set(urls)) != len(urls):
+            raise ValueError("sources lists the same URL twice")
+        return self
+
+
+class Steps(Strict):
+    """An inclusive arithmetic range, e.g. Fargate memory 2048..8192 in 1024 MiB steps."""
+
+    start: int
+    stop: int
+    step: int = Field(gt=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Steps:
+        if self.stop < self.start:
+            raise ValueError("stop is smaller than start")
+        if (self.stop - self.start) % self.step:
+            raise ValueError("stop - start is not a multiple of step")
+        return self
+
+    def expand(self) -> list[int]:
+        return list(range(self.start, self.stop + 1, self.step))
+
+
+Scalar = Union[bool, int, float, dt.date, str]
+Value = Union[Scalar, Steps, list[Union[int, str]], None]
+
+ColumnFormat = Literal["text", "mib", "usd", "date", "code", "bool"]
+
+
+class Column(Strict):
+    key: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
+    label: str
+    format: ColumnFormat = "text"
+    unit: str | None = None
+
+
+class Row(Sourced):
+    id: Slug
+    label: str | None = None  # row header; required for comparison tables
+    values: dict[str, Value]
+
+
+class Table(Strict):
+    id: Slug
+    kind: Literal["comparison", "reference"]
+    title: str
+    description: str | None = None
+    columns: list[Column] = Field(min_length=1)
+    rows: list[Row] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _rows_match_columns(self) -> Table:
+        keys = [c.key for c in self.columns]
+        if len(set(keys)) != len(keys):
+            raise ValueError("two columns share a key")
+        ids = [r.id for r in self.rows]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"duplicate row id(s): {', '.join(dupes)}")
+        for index, row in enumerate(self.rows):
+            missing = [k for k in keys if k not in row.values]
+            unknown = [k for k in row.values if k not in keys]
+            where = f"rows[{index}] ({row.id})"
+            if unknown:
+                raise ValueError(f"{where}: unknown column(s) {', '.join(unknown)}; columns are {', '.join(keys)}")
+            if missing:
+                raise ValueError(f"{where}: no value for column(s) {', '.join(missing)}")
+            if self.kind == "comparison" and not row.label:
+                raise ValueError(f"{where}: a comparison row needs a label (its dimension)")
+        return self
+
+    def row(self, row_id: str) -> Row:
+        for row in self.rows:
+            if row.id == row_id:
+                return row
+        raise KeyError(f"table {self.id!r} has no row {row_id!r}; rows are {', '.join(r.id for r in self.rows)}")
+
+    def oldest_verified(self) -> dt.date:
+        return min(r.verified for r in self.rows)
+
+
+class Fact(Sourced):
+    value: Scalar
+    unit: str | None = None
+    label: str | None = None  # what the fact is, for the Sources page
+
+
+class FactSet(Strict):
+    id: Slug
+    title: str
+    facts: dict[FactKey, Fact] = Field(min_length=1)
+
+
+# Which model a data file is validated against is decided by its folder, never guessed from content.
+KINDS: dict[str, type[Table] | type[FactSet]] = {"tables": Table, "facts": FactSet}

@@ -1,0 +1,60 @@
+"""The Sources page: every URL in data/, what it backs, and how old its verification is."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from .loader import Handbook
+from .render import link
+
+
+@dataclass(frozen=True)
+class Backing:
+    what: str  # e.g. "Fargate task CPU and memory combinations: cpu-256"
+    verified: dt.date
+
+
+def backings(handbook: Handbook) -> dict[str, list[Backing]]:
+    """Source URL -> every table row and fact that cites it."""
+    out: dict[str, list[Backing]] = defaultdict(list)
+    for table in handbook.tables.values():
+        for row in table.rows:
+            for url in row.sources:
+                out[str(url)].append(Backing(f"{table.title}: {row.label or row.id}", row.verified))
+    for factset in handbook.factsets.values():
+        for key, fact in factset.facts.items():
+            for url in fact.sources:
+                out[str(url)].append(Backing(f"{factset.title}: {fact.label or key}", fact.verified))
+    return dict(sorted(out.items()))
+
+
+def render_sources(handbook: Handbook, *, today: dt.date, max_age_days: int) -> Markup:
+    rows = []
+    stale_count = 0
+    for url, items in backings(handbook).items():
+        oldest = min(b.verified for b in items)
+        stale = (today - oldest).days > max_age_days
+        stale_count += stale
+        flag = Markup(' <strong class="hb-stale">re-check: older than {} days</strong>').format(max_age_days)
+        what = Markup("<br>").join(sorted({b.what for b in items}))
+        rows.append(
+            Markup('<tr{}><td>{}</td><td>{}</td><td><time datetime="{}">{}</time>{}</td></tr>').format(
+                Markup(' class="hb-stale-row"') if stale else "",
+                link(url, url),
+                what,
+                oldest.isoformat(),
+                oldest.isoformat(),
+                flag if stale else "",
+            )
+        )
+    summary = Markup('<p class="hb-sources-summary">{} sources; {} verified more than {} days before this build ({}).</p>').format(
+        len(rows), stale_count, max_age_days, today.isoformat()
+    )
+    return Markup(
+        '{}\n<div class="hb-table" id="table-sources"><table><thead><tr><th>Source</th><th>Backs</th>'
+        "<th>Verified</th></tr></thead><tbody>{}</tbody></table></div>"
+    ).format(summary, Markup("").join(rows))

@@ -1,0 +1,52 @@
+"""The table macro: a data table as an HTML table whose caption names its sources and oldest check."""
+
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+from .render import cell, link, source_label
+from .schema import Table
+
+
+def _source_numbers(table: Table) -> dict[str, int]:
+    numbers: dict[str, int] = {}
+    for row in table.rows:
+        for url in map(str, row.sources):
+            numbers.setdefault(url, len(numbers) + 1)
+    return numbers
+
+
+def render_table(table: Table) -> Markup:
+    numbers = _source_numbers(table)
+    head = Markup("").join(Markup("<th>{}</th>").format(c.label) for c in table.columns)
+    if table.kind == "comparison":
+        head = Markup("<th>{}</th>").format("Dimension") + head
+    body = []
+    for row in table.rows:
+        refs = Markup("").join(
+            link(url, f"[{numbers[url]}]", f"Source, verified {row.verified.isoformat()}") for url in map(str, row.sources)
+        )
+        cells = [cell(row.values[c.key], c) for c in table.columns]
+        if table.kind == "comparison":
+            first = Markup('<th scope="row">{}<sup class="hb-refs">{}</sup></th>').format(row.label, refs)
+            rest = cells
+        else:
+            first = Markup("<td>{}<sup class=\"hb-refs\">{}</sup></td>").format(cells[0], refs)
+            rest = cells[1:]
+        tds = Markup("").join(Markup("<td>{}</td>").format(c) for c in rest)
+        body.append(Markup('<tr id="{}-{}">{}{}</tr>').format(table.id, row.id, first, tds))
+    sources = Markup(" ").join(
+        Markup("[{}]&nbsp;{}").format(n, link(url, source_label(url))) for url, n in numbers.items()
+    )
+    caption = Markup(
+        '<caption><span class="hb-title">{}</span><br><span class="hb-sources">Sources: {}</span>'
+        ' · <span class="hb-verified">oldest verification: <time datetime="{}">{}</time></span></caption>'
+    ).format(table.title, sources, table.oldest_verified().isoformat(), table.oldest_verified().isoformat())
+    description = Markup('<p class="hb-table-note">{}</p>').format(table.description) if table.description else ""
+    return Markup(
+        '<div class="hb-table" id="table-{}" data-table="{}">\n<table>{}<thead><tr>{}</tr></thead>'
+        "<tbody>{}</tbody></table>{}\n</div>"
+    ).format(table.id, table.id, caption, head, Markup("").join(body), description)
+
+
+__all__ = ["render_table", "escape"]
