@@ -12,7 +12,7 @@ from mkdocs.structure.files import File, Files
 # MkDocs loads hooks by file path before any plugin runs, so the project root is not yet importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros.snippets import SNIPPETS_DIR, snippet_files  # noqa: E402
+from macros.snippets import SNIPPETS_DIR, snippet_files
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

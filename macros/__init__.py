@@ -19,7 +19,7 @@ from .snippets import SNIPPETS_DIR, SnippetError, extract, language, resolve
 from .sources import render_sources
 from .tables import render_table
 
-__all__ = ["define_env", "DataError", "SnippetError"]
+__all__ = ["DataError", "SnippetError", "define_env"]
 
 
 def _fence(code: str) -> str:

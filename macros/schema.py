@@ -8,7 +8,7 @@ promise is that no number appears without saying where it comes from and when it
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, model_validator
 
@@ -63,8 +63,8 @@ class Steps(Strict):
         return list(range(self.start, self.stop + 1, self.step))
 
 
-Scalar = Union[bool, int, float, dt.date, str]
-Value = Union[Scalar, Steps, list[Union[int, str]], None]
+Scalar = bool | int | float | dt.date | str
+Value = Scalar | Steps | list[int | str] | None
 
 ColumnFormat = Literal["text", "mib", "usd", "date", "code", "bool"]
 

@@ -51,9 +51,9 @@ def render_sources(handbook: Handbook, *, today: dt.date, max_age_days: int) -> 
                 flag if stale else "",
             )
         )
-    summary = Markup('<p class="hb-sources-summary">{} sources; {} verified more than {} days before this build ({}).</p>').format(
-        len(rows), stale_count, max_age_days, today.isoformat()
-    )
+    summary = Markup(
+        '<p class="hb-sources-summary">{} sources; {} verified more than {} days before this build ({}).</p>'
+    ).format(len(rows), stale_count, max_age_days, today.isoformat())
     return Markup(
         '{}\n<div class="hb-table" id="table-sources"><table><thead><tr><th>Source</th><th>Backs</th>'
         "<th>Verified</th></tr></thead><tbody>{}</tbody></table></div>"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .render import cell, link, source_label
 from .schema import Table
@@ -23,9 +23,8 @@ def render_table(table: Table) -> Markup:
         head = Markup("<th>{}</th>").format("Dimension") + head
     body = []
     for row in table.rows:
-        refs = Markup("").join(
-            link(url, f"[{numbers[url]}]", f"Source, verified {row.verified.isoformat()}") for url in map(str, row.sources)
-        )
+        verified = f"Source, verified {row.verified.isoformat()}"
+        refs = Markup("").join(link(url, f"[{numbers[url]}]", verified) for url in map(str, row.sources))
         cells = [cell(row.values[c.key], c) for c in table.columns]
         if table.kind == "comparison":
             first = Markup('<th scope="row">{}<sup class="hb-refs">{}</sup></th>').format(row.label, refs)
@@ -48,5 +47,3 @@ def render_table(table: Table) -> Markup:
         "<tbody>{}</tbody></table>{}\n</div>"
     ).format(table.id, table.id, caption, head, Markup("").join(body), description)
 
-
-__all__ = ["render_table", "escape"]
