@@ -6,7 +6,7 @@ PY_STAMP   := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint checks system-deps pdf offline bench clean
+.PHONY: site serve test lint checks system-deps diagrams pdf offline bench clean
 
 $(PY_STAMP): requirements.txt $(wildcard requirements/*.txt)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ checks: $(PY_STAMP) $(NODE_STAMP)
 
 test: $(PY_STAMP) $(NODE_STAMP) system-deps lint
 	$(BIN)/python -m pytest -n auto --dist loadgroup
+
+# Pre-render docs/diagrams/*.mmd to SVG with the npm Mermaid in headless Chromium (commit the SVGs).
+diagrams: $(PY_STAMP) $(NODE_STAMP)
+	$(BIN)/python -m scripts.render_diagrams
 
 pdf: $(PY_STAMP) $(NODE_STAMP)
 	$(BIN)/python -m scripts.build_pdf
