@@ -80,7 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         else:
             target.write_text(svg)
             print(f"wrote {target.relative_to(REPO)}")
-    orphans = sorted(p.relative_to(REPO).as_posix() for p in DIAGRAMS.glob("*.svg") if p.with_suffix(".mmd") not in rendered)
+    svgs = DIAGRAMS.glob("*.svg")
+    orphans = sorted(p.relative_to(REPO).as_posix() for p in svgs if p.with_suffix(".mmd") not in rendered)
     for orphan in orphans:
         print(f"{orphan}: no Mermaid source next to it", file=sys.stderr)
     for name in stale:
