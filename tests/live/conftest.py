@@ -63,7 +63,8 @@ class Stack:
     procs: list[NodeProcess] = field(default_factory=list)
 
     def env(self, **extra: str) -> dict[str, str]:
-        return node_env(DATABASE_URL=self.pg.url(self.database), REDIS_URL=self.redis.url(self.redis_db), **extra)
+        base = {"DATABASE_URL": self.pg.url(self.database), "REDIS_URL": self.redis.url(self.redis_db)}
+        return node_env(**{**base, **extra})
 
     def start(self, script: str, web: bool = True, **extra: str) -> NodeProcess:
         log = self.logs / f"{script}-{len(self.procs)}.log"

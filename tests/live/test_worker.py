@@ -1,0 +1,81 @@
+"""The worker applies every queued job exactly once, also when it is killed mid-job."""
+
+from __future__ import annotations
+
+import json
+import signal
+
+import pytest
+
+from tests.live.apprun import NodeProcess
+from tests.live.conftest import Stack
+from tests.live.services import wait_for
+
+pytestmark = pytest.mark.xdist_group("live-worker")
+
+
+def note_state(stack: Stack, note_id: int) -> tuple[int, str]:
+    """(process_count, word_count) of a note; process_count > 1 would mean a job ran twice."""
+    count, words = stack.sql(f"SELECT process_count, coalesce(word_count, -1) FROM notes WHERE id = {note_id}").split(
+        "|"
+    )
+    return int(count), words
+
+
+def queue_len(stack: Stack, key: str) -> int:
+    return int(stack.redis.command("LLEN", key, db=stack.redis_db))
+
+
+def wait_processed(stack: Stack, note_id: int, worker: NodeProcess) -> None:
+    wait_for(lambda: note_state(stack, note_id)[0] > 0, 10, f"note {note_id} to be processed\n{worker.output()}")
+
+
+def test_worker_survives_kill_mid_job(stack: Stack) -> None:
+    web = stack.start("server.js")
+    web.wait_health(200)
+    processing = "jobs:processing:worker.kill-test"
+    # A slow first run: the job sits inside its open transaction when the worker is killed.
+    slow = stack.start("worker.js", web=False, WORKER_ID="worker.kill-test", WORKER_TEST_DELAY_MS="20000")
+    status, note = web.post("/notes", {"text": "one two three"})
+    assert status == 201
+    wait_for(lambda: "waiting for jobs" in slow.output(), 10, f"the worker to start\n{slow.output()}")
+    open_tx = (
+        "SELECT count(*) FROM pg_stat_activity WHERE state = 'idle in transaction' AND datname = current_database()"
+    )
+    wait_for(
+        lambda: stack.sql(open_tx) == "1",
+        10,
+        "the job transaction to be open",
+    )
+    assert queue_len(stack, processing) == 1
+    slow.stop(signal.SIGKILL)
+    assert note_state(stack, note["id"]) == (0, "-1")  # the open transaction was rolled back
+    assert queue_len(stack, processing) == 1  # ...and the job was not lost
+
+    worker = stack.start("worker.js", web=False, WORKER_ID="worker.kill-test")
+    wait_processed(stack, note["id"], worker)
+    assert "requeued 1 unfinished job(s)" in worker.output()
+    assert note_state(stack, note["id"]) == (1, "3")
+    wait_for(lambda: queue_len(stack, processing) == 0, 5, "the job to be acknowledged")
+    code, seconds = worker.stop()
+    assert code == 0 and seconds < 10, worker.output()
+    assert "worker: stopped" in worker.output()
+    assert web.stop()[0] == 0
+
+
+def test_redelivery_after_commit_is_skipped(stack: Stack) -> None:
+    """A worker that died after COMMIT but before acknowledging: the redelivered job is a no-op."""
+    note_id = int(stack.sql("INSERT INTO notes (body) VALUES ('already done') RETURNING id").splitlines()[0])
+    job = json.dumps({"jobId": f"wordcount:{note_id}", "noteId": note_id})
+    # State left behind by the dead worker: effect and idempotency record committed, job unacknowledged.
+    stack.sql(
+        f"UPDATE notes SET process_count = 1, word_count = 2, processed_at = now() WHERE id = {note_id};"
+        f"INSERT INTO processed_jobs (job_id) VALUES ('wordcount:{note_id}')"
+    )
+    stack.redis.command("LPUSH", "jobs:processing:worker.replay", job, db=stack.redis_db)
+    stack.redis.command("LPUSH", "jobs", job, db=stack.redis_db)  # and a duplicate delivery
+    worker = stack.start("worker.js", web=False, WORKER_ID="worker.replay")
+    wait_for(lambda: worker.output().count(f"wordcount:{note_id} duplicate, skipped") == 2, 10, worker.output())
+    assert note_state(stack, note_id) == (1, "2")
+    assert queue_len(stack, "jobs:processing:worker.replay") == 0
+    assert worker.stop()[0] == 0
