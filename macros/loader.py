@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from .schema import KINDS, Fact, FactSet, Table
+from .schema import KINDS, Fact, FactSet, LocatedError, Table
 
 REPO = Path(__file__).resolve().parent.parent
 DATA_DIR = REPO / "data"
@@ -44,7 +44,17 @@ def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool
     return loader.construct_mapping(node, deep=deep)
 
 
+def _construct_timestamp(loader: _StrictLoader, node: yaml.ScalarNode) -> Any:
+    # PyYAML raises a bare ValueError (no line) for dates such as 2026-13-45; give it a position.
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError as exc:
+        reason = f"invalid date {node.value!r}: {exc}"
+        raise yaml.constructor.ConstructorError(None, None, reason, node.start_mark) from None
+
+
 _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def _line_index(node: yaml.Node, path: tuple[Any, ...] = ()) -> dict[tuple[Any, ...], int]:
@@ -109,11 +119,15 @@ def load_file(path: Path) -> Table | FactSet:
         problems = []
         for err in exc.errors():
             full = tuple(err["loc"])
+            located = (err.get("ctx") or {}).get("error")
+            if isinstance(located, LocatedError):  # a cross-field rule that names its own key
+                full = (*full, *located.loc)
             loc = _yaml_path(lines, full)
             # A missing key is not in the YAML: name it after the deepest existing parent.
             if err["type"] == "missing":
                 loc = (*loc, full[-1])
-            problems.append(f"{rel}:{_nearest_line(lines, loc)}: {_format_path(loc)}: {err['msg']}")
+            reason = str(located) if isinstance(located, LocatedError) else err["msg"]
+            problems.append(f"{rel}:{_nearest_line(lines, loc)}: {_format_path(loc)}: {reason}")
         raise DataError(sorted(set(problems), key=problems.index)) from None
     if item.id != path.stem:
         line = _nearest_line(_line_index(node), ("id",)) if node is not None else 1

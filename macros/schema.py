@@ -25,6 +25,14 @@ def _future_date(value: dt.date) -> dt.date:
 VerifiedDate = Annotated[dt.date, AfterValidator(_future_date)]
 
 
+class LocatedError(ValueError):
+    """A validation error that knows which key inside the model it is about (for file:line messages)."""
+
+    def __init__(self, loc: tuple[str | int, ...], message: str):
+        super().__init__(message)
+        self.loc = loc
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
 
@@ -94,21 +102,20 @@ class Table(Strict):
     def _rows_match_columns(self) -> Table:
         keys = [c.key for c in self.columns]
         if len(set(keys)) != len(keys):
-            raise ValueError("two columns share a key")
-        ids = [r.id for r in self.rows]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
-        if dupes:
-            raise ValueError(f"duplicate row id(s): {', '.join(dupes)}")
+            raise LocatedError(("columns",), "two columns share a key")
+        seen: set[str] = set()
         for index, row in enumerate(self.rows):
+            if row.id in seen:
+                raise LocatedError(("rows", index, "id"), f"duplicate row id {row.id!r}")
+            seen.add(row.id)
+            for key in row.values:
+                if key not in keys:
+                    raise LocatedError(("rows", index, "values", key), f"unknown column; columns are {', '.join(keys)}")
             missing = [k for k in keys if k not in row.values]
-            unknown = [k for k in row.values if k not in keys]
-            where = f"rows[{index}] ({row.id})"
-            if unknown:
-                raise ValueError(f"{where}: unknown column(s) {', '.join(unknown)}; columns are {', '.join(keys)}")
             if missing:
-                raise ValueError(f"{where}: no value for column(s) {', '.join(missing)}")
+                raise LocatedError(("rows", index, "values"), f"no value for column(s) {', '.join(missing)}")
             if self.kind == "comparison" and not row.label:
-                raise ValueError(f"{where}: a comparison row needs a label (its dimension)")
+                raise LocatedError(("rows", index), "a comparison row needs a label (its dimension)")
         return self
 
     def row(self, row_id: str) -> Row:
