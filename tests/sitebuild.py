@@ -15,6 +15,7 @@ PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "snippets", "macros", "hooks", "o
 
 
 def copy_project(dest: Path) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         src = REPO / part
         if src.is_dir():

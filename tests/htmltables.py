@@ -1,0 +1,42 @@
+"""Read HTML tables back into text, so tests can compare what readers see with the data."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+
+class _TableText(HTMLParser):
+    """Collect each table's rows as lists of cell texts, leaving out <sup> source markers."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: list[list[list[str]]] = []
+        self._cell: list[str] | None = None
+        self._sup_depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "tr" and self.tables:
+            self.tables[-1].append([])
+        elif tag in {"td", "th"}:
+            self._cell = []
+        elif tag == "sup":
+            self._sup_depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in {"td", "th"} and self._cell is not None:
+            self.tables[-1][-1].append(" ".join("".join(self._cell).split()))
+            self._cell = None
+        elif tag == "sup":
+            self._sup_depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None and not self._sup_depth:
+            self._cell.append(data)
+
+
+def table_texts(html: str) -> list[list[list[str]]]:
+    parser = _TableText()
+    parser.feed(html)
+    return parser.tables

@@ -1,0 +1,178 @@
+"""The strict build: clean output, offline-clean pages, every snippet shown, and failures that say why."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+
+from macros.snippets import SNIPPETS_DIR, regions, snippet_files
+from tests.sitebuild import build, copy_project
+from tests.support import REPO
+
+Built = tuple[Path, subprocess.CompletedProcess[str]]
+
+# Lock files are published for download but not shown on a page.
+NOT_SHOWN = {"package-lock.json"}
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_strict_build_prints_no_warnings(built_site: Built) -> None:
+    _, result = built_site
+    output = result.stdout + result.stderr
+    assert not re.search(r"^(WARNING|ERROR)\b", output, re.MULTILINE), output
+
+
+class _Requests(HTMLParser):
+    """Every URL the browser would fetch by itself while loading a page (not links the reader clicks)."""
+
+    FETCHING: ClassVar[set[tuple[str, str]]] = {
+        ("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src"), ("video", "src"),
+        ("audio", "src"), ("embed", "src"), ("object", "data"), ("image", "href"),
+    }
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        for name, value in attrs:
+            if value and (tag, name) in self.FETCHING:
+                self.urls.append(value)
+        if tag == "link" and values.get("href") and values.get("rel") not in {"canonical", "alternate"}:
+            self.urls.append(values["href"] or "")
+        if values.get("srcset"):
+            self.urls.extend(part.split()[0] for part in (values["srcset"] or "").split(","))
+        if values.get("style"):
+            self.urls.extend(re.findall(r"url\(['\"]?([^'\")]+)", values["style"] or ""))
+
+
+EXTERNAL = re.compile(r"^(https?:)?//", re.IGNORECASE)
+KNOWN_CALLERS = ("fonts.googleapis.com", "fonts.gstatic.com", "api.github.com", "unpkg.com", "cdn.jsdelivr.net")
+
+
+def test_pages_request_nothing_from_the_internet(built_site: Built) -> None:
+    site, _ = built_site
+    offenders = []
+    for page in pages(site):
+        html = page.read_text()
+        parser = _Requests()
+        parser.feed(html)
+        offenders += [f"{page.relative_to(site)}: {url}" for url in parser.urls if EXTERNAL.match(url)]
+        offenders += [f"{page.relative_to(site)}: mentions {host}" for host in KNOWN_CALLERS if host in html]
+    for css in site.rglob("*.css"):
+        for url in re.findall(r"url\(['\"]?([^'\")]+)", css.read_text()):
+            if EXTERNAL.match(url):
+                offenders.append(f"{css.relative_to(site)}: {url}")
+    assert not offenders, "\n".join(offenders)
+
+
+def shown_snippets(site: Path) -> tuple[set[str], set[tuple[str, str]]]:
+    files: set[str] = set()
+    used_regions: set[tuple[str, str]] = set()
+    for page in pages(site):
+        html = page.read_text()
+        files.update(re.findall(r'data-snippet="([^"]+)"', html))
+        used_regions.update(re.findall(r'data-snippet="([^"]+)" data-region="([^"]+)"', html))
+    return files, used_regions
+
+
+def test_every_snippet_file_is_shown_on_some_page(built_site: Built) -> None:
+    site, _ = built_site
+    shown, _ = shown_snippets(site)
+    expected = {p.relative_to(SNIPPETS_DIR).as_posix() for p in snippet_files() if p.name not in NOT_SHOWN}
+    assert sorted(expected - shown) == [], "snippet files no page shows"
+
+
+def test_every_region_is_used_and_every_used_region_exists(built_site: Built) -> None:
+    site, _ = built_site
+    _, used = shown_snippets(site)
+    defined = {
+        (p.relative_to(SNIPPETS_DIR).as_posix(), name)
+        for p in snippet_files()
+        if p.name not in NOT_SHOWN
+        for name in regions(p.read_text(errors="replace"), str(p))
+    }
+    assert sorted(defined - used) == [], "orphan regions: defined in a snippet but shown on no page"
+    assert sorted(used - defined) == [], "regions shown that no snippet defines"
+
+
+def test_snippet_files_are_published_next_to_the_pages(built_site: Built) -> None:
+    site, _ = built_site
+    for path in snippet_files():
+        rel = path.relative_to(SNIPPETS_DIR)
+        assert (site / "snippets" / rel).read_bytes() == path.read_bytes()
+
+
+# --- Broken input must fail the build, and say why -------------------------------------------------
+
+
+@pytest.fixture
+def scratch(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+def failing_build(project: Path) -> str:
+    result = build(project, project / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    return output
+
+
+def append(path: Path, text: str) -> None:
+    path.write_text(path.read_text() + text)
+
+
+def test_broken_link_fails_the_build(scratch: Path) -> None:
+    append(scratch / "docs/index.md", "\nSee [nowhere](no-such-page.md).\n")
+    assert "no-such-page.md" in failing_build(scratch)
+
+
+def test_broken_anchor_fails_the_build(scratch: Path) -> None:
+    append(scratch / "docs/index.md", "\nSee [sizes](ecs.md#no-such-anchor).\n")
+    assert "no-such-anchor" in failing_build(scratch)
+
+
+def test_bad_data_file_fails_with_one_clear_line(scratch: Path) -> None:
+    path = scratch / "data/tables/fargate-task-sizes.yaml"
+    path.write_text(path.read_text().replace("verified: 2026-11-22", "verified: someday", 1))
+    output = failing_build(scratch)
+    assert re.search(r"data/tables/fargate-task-sizes\.yaml:\d+: rows\[0\]\.verified: .*date", output), output
+    assert "Traceback" not in output
+
+
+def test_unknown_macro_fails_the_build(scratch: Path) -> None:
+    append(scratch / "docs/index.md", '\n{{ tabel("fargate-task-sizes") }}\n')
+    assert "'tabel' is undefined" in failing_build(scratch)
+
+
+def test_unknown_macro_argument_fails_the_build(scratch: Path) -> None:
+    append(scratch / "docs/index.md", '\n{{ table("fargate-task-sizes", caption="x") }}\n')
+    assert "unexpected keyword argument 'caption'" in failing_build(scratch)
+
+
+def test_snippet_outside_snippets_fails_the_build(scratch: Path) -> None:
+    append(scratch / "docs/index.md", '\n{{ snippet("../mkdocs.yml") }}\n')
+    assert "snippet path '../mkdocs.yml' must be relative to snippets/ without '..'" in failing_build(scratch)
+
+
+def test_missing_region_fails_the_build(scratch: Path) -> None:
+    append(scratch / "docs/index.md", '\n{{ snippet("ecs/nginx-task-definition.json", "no-region") }}\n')
+    assert "has no region 'no-region'" in failing_build(scratch)
+
+
+def test_pymdownx_include_outside_snippets_fails_the_build(scratch: Path) -> None:
+    append(scratch / "docs/index.md", '\n```yaml\n--8<-- "../mkdocs.yml"\n```\n')
+    assert "mkdocs.yml" in failing_build(scratch)
+
+
+def test_repository_root_is_what_tests_build() -> None:
+    assert (REPO / "mkdocs.yml").is_file() and (REPO / "macros" / "__init__.py").is_file()
