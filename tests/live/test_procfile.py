@@ -1,0 +1,59 @@
+"""The Procfile under honcho (what `heroku local` does): release first, then web and worker."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import signal
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.live.apprun import APP_SRC, NodeProcess, running_in
+from tests.live.conftest import Stack
+from tests.live.services import free_port, run, wait_for
+from tests.support import need
+
+pytestmark = pytest.mark.xdist_group("live-procfile")
+
+
+def procfile() -> dict[str, str]:
+    entries = {}
+    for line in (APP_SRC / "Procfile").read_text().splitlines():
+        match = re.fullmatch(r"([A-Za-z0-9_-]+):\s*(.+)", line.strip())
+        assert match, f"Procfile line is not `type: command`: {line!r}"
+        entries[match[1]] = match[2]
+    return entries
+
+
+def test_procfile_types() -> None:
+    entries = procfile()
+    assert set(entries) == {"release", "web", "worker"}
+    assert all(shlex.split(cmd)[0] == "node" for cmd in entries.values())
+
+
+def test_procfile_under_honcho(stack: Stack, tmp_path: Path) -> None:
+    honcho = Path(sys.executable).parent / "honcho"
+    need(honcho.is_file(), "honcho missing: pip install -r requirements/live.txt")
+    entries = procfile()
+    env = stack.env()
+    run([str(honcho), "run", *shlex.split(entries["release"])], cwd=stack.app_dir, env=env)  # like release phase
+
+    port = free_port()  # honcho gives the first process type (web) this PORT
+    cmd = [str(honcho), "--no-colour", "start", "-p", str(port), "web", "worker"]
+    both = NodeProcess(cmd, stack.app_dir, {**env, "WORKER_ID": "worker.honcho"}, tmp_path / "honcho.log", port)
+    stack.procs.append(both)
+    both.wait_health(200)
+    status, note = both.post("/notes", {"text": "processed by the honcho worker"})
+    assert status == 201
+    check = f"SELECT process_count FROM notes WHERE id = {note['id']}"
+    wait_for(lambda: stack.sql(check) == "1", 10, f"the worker to process the job\n{both.output()}")
+
+    code, seconds = both.stop(signal.SIGTERM)
+    log = both.output()
+    # honcho exits 128+15 after a SIGTERM, and the `sh -c` wrappers it starts die from the
+    # signal (rc=-15), so node's own clean exit is read from its last log lines.
+    assert code in {0, 128 + signal.SIGTERM} and seconds < 10, log
+    assert "web: shutdown complete" in log and "worker: stopped" in log, log
+    wait_for(lambda: not running_in(stack.app_dir), 10, f"web and worker to exit\n{log}")
