@@ -6,4 +6,9 @@ function processingList(workerId) {
   return `${QUEUE}:processing:${workerId}`;
 }
 
-module.exports = { QUEUE, processingList };
+// One job per note; the job id is the idempotency key recorded in processed_jobs.
+function noteJob(noteId) {
+  return JSON.stringify({ jobId: `wordcount:${noteId}`, noteId });
+}
+
+module.exports = { QUEUE, processingList, noteJob };

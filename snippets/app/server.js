@@ -3,7 +3,7 @@
 const express = require('express');
 const { pool } = require('./db');
 const { createRedisClient } = require('./redis');
-const { QUEUE } = require('./queue');
+const { QUEUE, noteJob } = require('./queue');
 
 const PORT = Number(process.env.PORT || 3000);
 const SHUTDOWN_TIMEOUT_MS = 8000; // below Heroku's 30 s and Docker's default 10 s before SIGKILL
@@ -48,7 +48,7 @@ app.post('/notes', async (req, res) => {
     // Held until COMMIT/ROLLBACK: the worker takes the same lock, so it never reads a note
     // whose transaction is still open.
     await db.query('SELECT pg_advisory_xact_lock($1)', [note.id]);
-    await redis.lPush(QUEUE, JSON.stringify({ jobId: `wordcount:${note.id}`, noteId: note.id }));
+    await redis.lPush(QUEUE, noteJob(note.id));
     await db.query('COMMIT');
     res.status(201).json(note); // acknowledged only after the note is committed
   } catch (err) {

@@ -7,7 +7,7 @@
 const os = require('node:os');
 const { pool } = require('./db');
 const { createRedisClient, reconnectDelay } = require('./redis');
-const { QUEUE, processingList } = require('./queue');
+const { QUEUE, processingList, noteJob } = require('./queue');
 
 // A stable name per worker slot (Heroku sets DYNO=worker.1 and keeps it across restarts), so
 // a restarted worker finds the jobs its previous run left behind.
@@ -33,6 +33,18 @@ async function recover(redis) {
   }
   if (pending > 0) {
     console.log(`worker: requeued ${pending} unfinished job(s)`);
+  }
+}
+
+// Queue again the notes that were never processed, e.g. because their jobs were in a Redis that
+// restarted without persistence. A job queued twice is harmless: processed_jobs skips the rerun.
+async function requeueUnprocessed(redis) {
+  const { rows } = await pool.query(
+    'SELECT id FROM notes WHERE processed_at IS NULL ORDER BY id LIMIT 1000',
+  );
+  if (rows.length > 0) {
+    await redis.lPush(QUEUE, rows.map((row) => noteJob(row.id)));
+    console.log(`worker: queued ${rows.length} unprocessed note(s) again`);
   }
 }
 
@@ -99,6 +111,7 @@ async function main() {
   const redis = createRedisClient();
   await redis.connect();
   await recover(redis);
+  await requeueUnprocessed(redis);
   console.log(`worker: ${WORKER_ID} waiting for jobs on "${QUEUE}"`);
   let failures = 0;
   while (!stopping) {

@@ -30,6 +30,7 @@ def test_health_and_write_read_back(stack: Stack) -> None:
     assert stack.redis.command("LLEN", "jobs", db=stack.redis_db) >= 1
     assert web.post("/notes", {"text": ""})[0] == 400
     assert web.post("/notes", {})[0] == 400
+    assert web.post("/notes", "not an object")[0] == 400
     assert web.get("/notes/abc")[0] == 400
     assert web.get("/notes/999999")[0] == 404
     assert web.stop()[0] == 0
@@ -56,6 +57,11 @@ def test_redis_crash_and_reconnect(stack: Stack) -> None:
     for note in (before, after):  # every acknowledged write is still there
         assert web.get(f"/notes/{note['id']}")[1]["body"] == note["body"]
     assert web.alive()
+    # The restarted Redis lost the queued job of `before`; the worker queues it again at start-up.
+    worker = stack.start("worker.js", web=False, WORKER_ID="worker.after-crash")
+    done = f"SELECT count(*) FROM notes WHERE id IN ({before['id']}, {after['id']}) AND process_count = 1"
+    wait_for(lambda: stack.sql(done) == "2", 10, f"both notes to be processed once\n{worker.output()}")
+    assert worker.stop()[0] == 0
     assert web.stop()[0] == 0
 
 

