@@ -1,0 +1,27 @@
+"""Codes every kind shares (unparseable files, unknown kinds, missing tools) and parse helpers."""
+
+from __future__ import annotations
+
+from .locate import Located, ParseError, parse_json, parse_yaml_documents
+from .model import CodeTable, Finding, Source
+
+CODES = CodeTable(
+    ("PARSE001", "error", "the file is not valid JSON or YAML (the line of the first problem is given)"),
+    ("KIND001", "warning", "no checker knows this kind of file, so nothing checked it"),
+    ("TOOL001", "error", "a tool this kind needs is not installed, so the file was not checked"),
+)
+
+
+def load_json(src: Source) -> Located | Finding:
+    """The located JSON of a file, or the PARSE001 finding that says why it has none."""
+    try:
+        return src.parsed("json", parse_json)
+    except ParseError as exc:
+        return CODES.finding(src, exc.line, "PARSE001", f"invalid JSON: {exc.reason}")
+
+
+def load_yaml(src: Source) -> list[Located] | Finding:
+    try:
+        return src.parsed("yaml", parse_yaml_documents)
+    except ParseError as exc:
+        return CODES.finding(src, exc.line, "PARSE001", f"invalid YAML: {exc.reason}")

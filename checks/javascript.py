@@ -1,0 +1,164 @@
+"""JavaScript: ESLint (flat config in checks/eslint.config.mjs) and `node --check` in the file's module mode.
+
+The module mode is decided once, here, and given to both tools: `.mjs` is an ES module, `.cjs`
+CommonJS, and `.js` follows the nearest package.json `type` (CommonJS without one). `node --check
+file.js` would silently re-parse a CommonJS file that fails as an ES module (Node's module-syntax
+detection), accepting top-level await in a `require` file; so the source goes through stdin with
+an explicit `--input-type`, where no detection happens.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from functools import cache
+from pathlib import Path
+
+from . import tools
+from .model import CodeTable, Finding, Kind, Source
+
+CODES = CodeTable(
+    ("JS001", "error", "a syntax error in the file's module mode (node --check)"),
+    ("JS002", "error", "a typographic quote (‘ ’ “ ”) where JavaScript needs an ASCII quote"),
+)
+SUFFIXES = {".js", ".cjs", ".mjs"}
+SMART = "\u2018\u2019\u201c\u201d"
+CONFIG = Path(__file__).with_name("eslint.config.mjs")
+
+
+@cache
+def _package_type(directory: Path) -> str:
+    for parent in (directory, *directory.parents):
+        manifest = parent / "package.json"
+        if manifest.is_file():
+            try:
+                data = json.loads(manifest.read_text(encoding="utf-8"))
+            except ValueError:
+                return "commonjs"
+            return "module" if isinstance(data, dict) and data.get("type") == "module" else "commonjs"
+    return "commonjs"
+
+
+def module_mode(path: Path) -> str:
+    """'module' or 'commonjs', as Node decides it without syntax detection."""
+    if path.suffix == ".mjs":
+        return "module"
+    if path.suffix == ".cjs":
+        return "commonjs"
+    return _package_type(path.resolve().parent)
+
+
+def smart_quotes(text: str) -> list[int]:
+    """Lines where a typographic quote stands in code, not inside a string, template or comment."""
+    lines: list[int] = []
+    line, i, quote = 1, 0, ""
+    while i < len(text):
+        char = text[i]
+        if char == "\n":
+            line += 1
+        if quote:
+            if char == "\\":
+                i += 2
+                continue
+            if char == quote or (char == "\n" and quote in "'\""):
+                quote = ""
+        elif text.startswith("//", i):
+            i = text.find("\n", i)
+            i = len(text) if i < 0 else i
+            continue
+        elif text.startswith("/*", i):
+            end = text.find("*/", i + 2)
+            end = len(text) if end < 0 else end + 2
+            line += text.count("\n", i, end)
+            i = end
+            continue
+        elif char in "'\"`":
+            quote = char
+        elif char in SMART and (not lines or lines[-1] != line):
+            lines.append(line)
+        i += 1
+    return lines
+
+
+def _node_check(src: Source) -> list[Finding]:
+    mode = module_mode(src.path)
+    out = tools.run([tools.find("node"), f"--input-type={mode}", "--check"], stdin=src.text, cwd=src.path.parent)
+    if out.returncode == 0:
+        return []
+    where = re.search(r"^\[stdin\]:(\d+)", out.stderr, re.MULTILINE)
+    error = re.search(r"^(SyntaxError: .*)$", out.stderr, re.MULTILINE)
+    line = int(where.group(1)) if where else 1
+    message = error.group(1) if error else out.stderr.strip().splitlines()[-1]
+    return [CODES.finding(src, line, "JS001", f"{message} (node --check as {mode})")]
+
+
+def _eslint(sources: Sequence[Source]) -> list[Finding]:
+    by_path = {str(s.path.resolve()): s for s in sources}
+    modules = [p for p, s in by_path.items() if module_mode(s.path) == "module"]
+    out = tools.run(
+        [tools.find("eslint"), "--config", str(CONFIG), "--format", "json", "--no-warn-ignored", *by_path],
+        cwd=Path("/"),
+        stdin="",
+        extra_env={"CHECKS_ESLINT_MODULES": json.dumps(modules)},
+    )
+    try:
+        results = json.loads(out.stdout) if out.stdout.strip() else []
+    except ValueError:
+        results = []
+    if not results and out.returncode not in (0, 1):
+        raise tools.ToolMissing(f"eslint failed: {(out.stderr.strip().splitlines() or ['no output'])[-1]}")
+    findings = []
+    for result in results:
+        src = by_path.get(result["filePath"])
+        for message in result["messages"] if src else []:
+            if message.get("fatal"):
+                continue  # a parse error: node --check reports it with Node's own wording
+            rule = str(message.get("ruleId") or "eslint")
+            code = "ESLINT-" + re.sub(r"[^A-Z0-9]+", "-", rule.upper()).strip("-")
+            severity = "error" if message.get("severity") == 2 else "warning"
+            findings.append(
+                Finding(
+                    src.display,
+                    int(message.get("line") or 1),
+                    severity,
+                    code,  # type: ignore[union-attr]
+                    f"{message['message']} (eslint {rule})",
+                )
+            )
+    return findings
+
+
+def check(sources: Sequence[Source]) -> list[Finding]:
+    if not sources:
+        return []
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        syntax = list(pool.map(_node_check, sources))
+    findings = _eslint(sources)
+    for src, errors in zip(sources, syntax, strict=True):
+        quotes = smart_quotes(src.text)
+        findings += [
+            CODES.finding(
+                src,
+                n,
+                "JS002",
+                "typographic quote: use ASCII ' or \" in code (a word processor or web page replaced them)",
+            )
+            for n in quotes
+        ]
+        if not (quotes and errors):  # the quote is the syntax error; say it once, clearly
+            findings += errors
+    return findings
+
+
+KIND = Kind(
+    name="JavaScript",
+    description="Node.js source",
+    recognised_by="*.js, *.cjs, *.mjs (module mode from the extension and the nearest package.json type)",
+    tools=("ESLint", "node --check", "JavaScript rules"),
+    codes=CODES,
+    matches=lambda src: src.path.suffix in SUFFIXES,
+    check=check,
+    tool_codes="ESLINT-<RULE-ID>, e.g. ESLINT-NO-UNDEF for ESLint's no-undef",
+)

@@ -1,0 +1,56 @@
+"""THE list of what the checker knows: kinds of file, how each is recognised, what runs on it, its codes.
+
+Everything else reads this module: the CLI (`--help` is generated from it), the runner, the tests
+(every code needs a failing and a passing fixture) and the handbook's snippet macro, whose
+"Checked by" line comes from `checks_for()` so a page can never claim a check that did not run.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import commands, common, dockerfile, ecs, javascript, kubernetes, manifests, procfile
+from .model import Code, Kind, Source
+
+# Order matters: the first kind whose matcher accepts a file owns it.
+KINDS: tuple[Kind, ...] = (
+    dockerfile.KIND,
+    dockerfile.IGNORE_KIND,
+    procfile.KIND,
+    manifests.APP_JSON_KIND,
+    manifests.PACKAGE_JSON_KIND,
+    manifests.LOCKFILE_KIND,
+    javascript.KIND,
+    ecs.TASK_KIND,
+    ecs.SERVICE_KIND,
+    kubernetes.KIND,
+    commands.SHELL_KIND,
+    commands.MARKDOWN_KIND,
+)
+
+
+class UnknownKind(ValueError):
+    """No checker recognises the file."""
+
+
+def kind_of(src: Source) -> Kind | None:
+    return next((kind for kind in KINDS if kind.matches(src)), None)
+
+
+def checks_for(path: Path) -> list[str]:
+    """Labels of the tools and rule sets that `python -m checks` runs on this file; raises if none."""
+    kind = kind_of(Source(path, str(path)))
+    if kind is None:
+        raise UnknownKind(f"{path}: no checker knows this kind of file (see `python -m checks --help`)")
+    return list(kind.tools)
+
+
+def all_codes() -> dict[str, Code]:
+    """Every code of ours, across kinds (tools' own codes such as DL3008 pass through as they are)."""
+    codes: dict[str, Code] = {c.code: c for c in common.CODES}
+    for kind in KINDS:
+        for code in kind.codes:
+            if code.code in codes and codes[code.code] != code:
+                raise RuntimeError(f"code {code.code} is declared twice with different meanings")
+            codes[code.code] = code
+    return dict(sorted(codes.items()))
