@@ -96,7 +96,13 @@ app.use((err, req, res, next) => {
   res.status(status).json({ error: status === 503 ? 'service unavailable' : err.message });
 });
 
-const server = app.listen(PORT, () => console.log(`web: listening on port ${PORT}`));
+const server = app.listen(PORT, (err) => {
+  if (err) {
+    console.error(`web: cannot listen on port ${PORT}: ${err.message}`);
+    process.exit(1);
+  }
+  console.log(`web: listening on port ${PORT}`);
+});
 
 // Start without waiting for Redis: /health says 503 until the client is ready.
 redis.connect().catch((err) => console.error('redis: initial connect failed:', err.message));
@@ -125,6 +131,9 @@ function shutdown(signal) {
     console.error('web: drain timed out');
     process.exit(1);
   }, SHUTDOWN_TIMEOUT_MS).unref();
+  // Keep-alive sockets of requests still in flight would otherwise stay open for the 5 s
+  // keepAliveTimeout after their response; this closes them as soon as the response is sent.
+  server.keepAliveTimeout = 1;
   // close() stops accepting connections and calls back once in-flight requests have finished
   // (idle keep-alive sockets are closed for us since Node 19).
   server.close(async (err) => {

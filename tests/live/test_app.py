@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import http.client
+import json
 import signal
 import threading
 import time
@@ -10,7 +12,7 @@ from typing import Any
 import pytest
 
 from tests.live.conftest import Stack
-from tests.live.services import port_open, wait_for
+from tests.live.services import HOST, port_open, wait_for
 
 pytestmark = pytest.mark.xdist_group("live-app")
 
@@ -89,28 +91,32 @@ def test_sigterm_drains_in_flight_request(stack: Stack) -> None:
     web = stack.start("server.js", ENABLE_TEST_ROUTES="1")
     web.wait_health(200)
     assert web.port is not None
+    # A keep-alive client, like a load balancer: it does not close the connection itself.
+    conn = http.client.HTTPConnection(HOST, web.port, timeout=10)
     result: dict[str, Any] = {}
 
     def slow_request() -> None:
         try:
-            result["response"] = web.get("/__test/slow", timeout=10)
+            conn.request("GET", "/__test/slow")
+            response = conn.getresponse()
+            result["response"] = (response.status, json.loads(response.read()))
         except OSError as err:  # recorded for the assertion below
             result["error"] = err
 
     client = threading.Thread(target=slow_request)
     client.start()
-    wait_for(
-        lambda: stack.sql("SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep%'") == "1",
-        5,
-        "the slow request to reach PostgreSQL",
-    )
-    start = time.monotonic()
-    web.send(signal.SIGTERM)
-    wait_for(lambda: not port_open(web.port), 2, "the server to stop accepting connections")
-    client.join(timeout=10)
-    assert result.get("response") == (200, {"status": "done"}), result
-    code = web.proc.wait(timeout=10)
-    elapsed = time.monotonic() - start
+    try:
+        sleeping = "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep%'"
+        wait_for(lambda: stack.sql(sleeping) == "1", 5, "the slow request to reach PostgreSQL")
+        start = time.monotonic()
+        web.send(signal.SIGTERM)
+        wait_for(lambda: not port_open(web.port), 2, "the server to stop accepting connections")
+        client.join(timeout=10)
+        assert result.get("response") == (200, {"status": "done"}), result
+        code = web.proc.wait(timeout=10)
+        elapsed = time.monotonic() - start
+    finally:
+        conn.close()
     assert code == 0, web.output()
     assert elapsed < 10
     assert "web: shutdown complete" in web.output()
