@@ -46,6 +46,16 @@ def render_snippet(
     """Markdown for one snippet: a titled code block and a link to the real file."""
     file = resolve(path)
     rel = file.relative_to(SNIPPETS_DIR).as_posix()
+    # What `python -m checks` runs on this file, from its own registry: the label cannot drift from
+    # the truth, and a file no checker knows stops the build instead of being shown unchecked.
+    from checks.registry import UnknownKind, checks_for
+
+    try:
+        checked_by = ", ".join(checks_for(file))
+    except UnknownKind as exc:
+        raise SnippetError(
+            f"snippets/{rel}: no kind known to `python -m checks`, so it would be shown unchecked ({exc})"
+        ) from None
     code = extract(file.read_text(encoding="utf-8"), region, f"snippets/{rel}")
     lang = lang or language(file)
     shown = title or (f"snippets/{rel} ({region})" if region else f"snippets/{rel}")
@@ -62,7 +72,7 @@ def render_snippet(
     return (
         f'\n<div class="hb-snippet" data-snippet="{escape(rel)}"{region_attr} markdown="1">\n\n'
         f"{fence}{lang} {' '.join(options)}\n{code}\n{fence}\n\n"
-        f"File: [`snippets/{rel}`]({href})\n{{: .hb-snippet-meta }}\n\n</div>\n"
+        f"File: [`snippets/{rel}`]({href}) · Checked by: {escape(checked_by)}\n{{: .hb-snippet-meta }}\n\n</div>\n"
     )
 
 
