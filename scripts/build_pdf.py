@@ -22,11 +22,13 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config import load_config
+from playwright.sync_api import Browser
 from pypdf import PdfReader
 
-from scripts.outputs.chromium import launch_chromium
+from scripts.outputs.chromium import chromium
 from scripts.outputs.serve import serve_directory
 from scripts.outputs.site import DIST, REPO, NavPage, build_site, git_commit, nav_pages
 
@@ -119,33 +121,20 @@ def chapter_start_pages(pdf: Path, slugs: list[str]) -> dict[str, int]:
     return found
 
 
-def build_pdf(site: Path, out: Path = PDF_PATH, *, date: str | None = None) -> PdfResult:
-    """Print the already-built `site` (a hosted build, directory URLs) into `out`."""
-    started = time.perf_counter()
-    config = load_config(str(REPO / "mkdocs.yml"))
-    pages = nav_pages()
+def _print(
+    site: Path, out: Path, pages: list[NavPage], options: dict[str, Any], *, site_url: str, browser: Browser | None
+) -> dict[str, int]:
+    """Assemble the print page in Chromium and print it until the TOC's page numbers are right."""
     slugs = [slug(p) for p in pages]
-    commit = git_commit()
-    (site / PRINT_PAGE).write_text(
-        print_page(site, pages, title=config.site_name, description=config.site_description or "",
-                   commit=commit, date=date or dt.date.today().isoformat()),
-        encoding="utf-8",
-    )
-    out.parent.mkdir(parents=True, exist_ok=True)
-    options = {
-        "format": "A4", "print_background": True, "display_header_footer": True, "outline": True,
-        "tagged": True, "header_template": "<span></span>", "footer_template": _footer(config.site_name, commit),
-        "margin": {"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"},
-    }
     assemble = (HERE / "print_assemble.js").read_text(encoding="utf-8")
-    with serve_directory(site) as base, launch_chromium() as browser:
-        page = browser.new_page()
+    with serve_directory(site) as base, chromium(browser) as running:
+        page = running.new_page()
         errors: list[str] = []
         page.on("pageerror", lambda exc: errors.append(str(exc)))
         page.on("requestfailed", lambda req: errors.append(f"request failed: {req.url}"))
         page.goto(base + PRINT_PAGE)
         chapters = [{"url": p.url, "slug": slug(p), "title": p.title} for p in pages]
-        page.evaluate(assemble, {"pages": chapters, "siteUrl": config.site_url or ""})
+        page.evaluate(assemble, {"pages": chapters, "siteUrl": site_url})
         numbers: dict[str, int] = {}
         for _ in range(MAX_PASSES):
             page.pdf(path=str(out), **options)
@@ -160,9 +149,35 @@ def build_pdf(site: Path, out: Path = PDF_PATH, *, date: str | None = None) -> P
             )
         else:
             raise PdfError(f"TOC page numbers did not settle after {MAX_PASSES} passes: {json.dumps(numbers)}")
-        if errors:
-            raise PdfError("printing the handbook: " + "; ".join(errors))
-    (site / PRINT_PAGE).unlink()
+        page.close()
+    if errors:
+        raise PdfError("printing the handbook: " + "; ".join(errors))
+    return numbers
+
+
+def build_pdf(
+    site: Path, out: Path = PDF_PATH, *, date: str | None = None, browser: Browser | None = None
+) -> PdfResult:
+    """Print the already-built `site` (a hosted build, directory URLs) into `out`."""
+    started = time.perf_counter()
+    config = load_config(str(REPO / "mkdocs.yml"))
+    pages = nav_pages()
+    commit = git_commit()
+    (site / PRINT_PAGE).write_text(
+        print_page(site, pages, title=config.site_name, description=config.site_description or "",
+                   commit=commit, date=date or dt.date.today().isoformat()),
+        encoding="utf-8",
+    )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    options = {
+        "format": "A4", "print_background": True, "display_header_footer": True, "outline": True,
+        "tagged": True, "header_template": "<span></span>", "footer_template": _footer(config.site_name, commit),
+        "margin": {"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"},
+    }
+    try:
+        numbers = _print(site, out, pages, options, site_url=config.site_url or "", browser=browser)
+    finally:
+        (site / PRINT_PAGE).unlink(missing_ok=True)
     total = len(PdfReader(out).pages)
     by_title = {p.title: numbers[slug(p)] for p in pages}
     return PdfResult(out, total, by_title, time.perf_counter() - started)

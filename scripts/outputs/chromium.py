@@ -49,3 +49,13 @@ def launch_chromium() -> Iterator[Browser]:
             yield browser
         finally:
             browser.close()
+
+
+@contextmanager
+def chromium(browser: Browser | None = None) -> Iterator[Browser]:
+    """`browser` if the caller already runs one (Playwright allows one sync driver per thread), else a new one."""
+    if browser is not None:
+        yield browser
+        return
+    with launch_chromium() as launched:
+        yield launched

@@ -1,0 +1,118 @@
+"""Walking a built handbook in Chromium: pages, their errors, links, anchors and axe-core results.
+
+Used against the hosted build (http://127.0.0.1) and the offline bundle (file://) alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urldefrag, urlsplit
+
+from playwright.sync_api import Browser, BrowserContext, Page
+
+from tests.support import REPO
+
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+BLOCKING = {"serious", "critical"}
+
+
+@dataclass(frozen=True)
+class Target:
+    """A built site and the URL its root is reached at (ends with '/')."""
+
+    name: str
+    root: Path
+    base_url: str
+
+    def file_for(self, url: str) -> Path | None:
+        """The file a same-site URL loads, or None for a URL outside this site."""
+        if not url.startswith(self.base_url):
+            return None
+        rel = unquote(urlsplit(url).path)[len(urlsplit(self.base_url).path):]
+        path = self.root / rel
+        return path / "index.html" if rel == "" or rel.endswith("/") or path.is_dir() else path
+
+
+@dataclass
+class Visit:
+    url: str
+    errors: list[str]
+    links: list[str]
+    ids: set[str]
+    violations: list[str] = field(default_factory=list)
+
+
+@contextmanager
+def opened(context: BrowserContext, url: str) -> Iterator[tuple[Page, list[str]]]:
+    """A page loaded at `url`, with every console error and uncaught exception it produces."""
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda msg: errors.append(f"console: {msg.text}") if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(f"exception: {exc}"))
+    try:
+        page.goto(url, wait_until="load")
+        page.wait_for_load_state("networkidle")
+        yield page, errors
+    finally:
+        page.close()
+
+
+def visit(context: BrowserContext, url: str, *, axe: bool) -> Visit:
+    with opened(context, url) as (page, errors):
+        links = page.eval_on_selector_all("a[href]", "els => els.map(a => a.href)")
+        ids = set(page.eval_on_selector_all("[id], a[name]", "els => els.map(e => e.id || e.getAttribute('name'))"))
+        result = Visit(url, errors, links, ids)
+        if axe:
+            page.add_script_tag(path=str(AXE))
+            found = page.evaluate(
+                "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+                ".map(v => ({id: v.id, impact: v.impact, help: v.help, where: v.nodes.map(n => n.target.join(' '))}))"
+            )
+            result.violations = [
+                f"{v['impact']} {v['id']} ({v['help']}) at {', '.join(v['where'][:3])}"
+                for v in found if v["impact"] in BLOCKING
+            ]
+        return result
+
+
+def crawl(browser: Browser, target: Target, *, axe: bool = False) -> tuple[dict[Path, Visit], list[str]]:
+    """Visit every HTML page reachable from the root; return the visits and every broken link or anchor."""
+    context = browser.new_context()
+    visits: dict[Path, Visit] = {}
+    queue = [target.base_url]
+    targets: dict[str, Path] = {}  # every same-site link (with its #anchor), to check once all pages are known
+    try:
+        while queue:
+            url = queue.pop(0)
+            path = target.file_for(url)
+            if path is None or path in visits:
+                continue
+            visits[path] = visit(context, url, axe=axe)
+            for link in visits[path].links:
+                linked = target.file_for(link)
+                if linked is None:
+                    continue
+                targets[f"{visits[path].url} -> {link}"] = linked
+                if linked.suffix == ".html" and linked not in visits:
+                    queue.append(urldefrag(link).url)
+    finally:
+        context.close()
+    broken: list[str] = []
+    for where, path in targets.items():
+        anchor = unquote(urldefrag(where.split(" -> ", 1)[1]).fragment)
+        if not path.is_file():
+            broken.append(f"{where}: no file {path.relative_to(target.root)}")
+        elif anchor and path in visits and anchor not in visits[path].ids:
+            broken.append(f"{where}: no element with id {anchor!r}")
+    return visits, broken
+
+
+def search(page: Page, query: str) -> list[str]:
+    """Type `query` into Material's search box and return the titles of the results."""
+    page.locator("label[for='__search']").first.click()
+    page.locator("input.md-search__input").fill(query)
+    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    return page.locator(".md-search-result__item h1, .md-search-result__item h2").all_inner_texts()

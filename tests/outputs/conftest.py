@@ -1,0 +1,49 @@
+"""Session fixtures for the outputs: Chromium, the hosted build served on a loopback port, the
+offline bundle opened from file://, and the printed PDF. Each is made once per xdist worker; the
+tests that use them share the "browser" group so that is one worker."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser
+
+from scripts.build_offline import build_offline
+from scripts.build_pdf import PdfResult, build_pdf
+from scripts.outputs.chromium import CHROMIUM, launch_chromium
+from scripts.outputs.serve import serve_directory
+from tests.outputs.browsing import Target
+from tests.support import need
+
+Built = tuple[Path, subprocess.CompletedProcess[str]]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    need(CHROMIUM.exists(), "Debian chromium is not installed (apt-get install chromium)")
+    with launch_chromium() as launched:
+        yield launched
+
+
+@pytest.fixture(scope="session")
+def hosted(built_site: Built) -> Iterator[Target]:
+    site, _ = built_site
+    with serve_directory(site) as base_url:
+        yield Target("hosted", site, base_url)
+
+
+@pytest.fixture(scope="session")
+def offline(tmp_path_factory: pytest.TempPathFactory) -> Target:
+    tmp = tmp_path_factory.mktemp("offline")
+    result = build_offline(tmp / "offline", tmp / "deploy-handbook-offline.zip")
+    return Target("offline", result.directory, result.directory.as_uri() + "/")
+
+
+@pytest.fixture(scope="session")
+def handbook_pdf(built_site: Built, browser: Browser, tmp_path_factory: pytest.TempPathFactory) -> PdfResult:
+    """The PDF printed from the session's strict build , with the session's Chromium."""
+    site, _ = built_site
+    return build_pdf(site, tmp_path_factory.mktemp("pdf") / "deploy-handbook.pdf", browser=browser)
