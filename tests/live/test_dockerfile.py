@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.live.apprun import APP_SRC, npm_ci, start_node
+from tests.live.apprun import APP_SRC, npm_ci, pinned_node, start_node
 from tests.live.conftest import Stack
 from tests.live.dockerfile import Stage, parse
+from tests.live.services import run
 
 pytestmark = pytest.mark.xdist_group("live-docker")
 
@@ -73,6 +74,10 @@ def test_final_stage_runs_natively(stack: Stack, tmp_path: Path) -> None:
     installed = sorted(p.name for p in (app / "node_modules").iterdir() if not p.name.startswith("."))
     assert {"express", "pg", "redis"} <= set(installed)
 
+    # The image also runs the worker and the migration (ECS/Kubernetes command overrides).
+    shipped = {p.name for p in app.glob("*.js")}
+    assert shipped == {p.name for p in APP_SRC.glob("*.js")}, "every .js file of the app must be copied"
+
     user = final.last("USER")
     assert user is not None and user.args.split(":")[0] not in {"root", "0"}, "the image must not run as root"
     entrypoint, cmd = final.last("ENTRYPOINT"), final.last("CMD")
@@ -81,6 +86,7 @@ def test_final_stage_runs_natively(stack: Stack, tmp_path: Path) -> None:
     argv = cmd.exec_form() or []
     assert argv[0] == "node"
     env = {k: v for e in final.all("ENV") for k, _, v in [e.args.partition("=")]}
+    run([str(pinned_node()), "migrate.js"], cwd=app, env=stack.env(**env))  # one-off release task
     proc = start_node(app, argv[1], stack.env(**env), stack.logs / "image.log")
     stack.procs.append(proc)
     proc.wait_health(200)
