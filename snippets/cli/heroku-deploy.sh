@@ -44,9 +44,10 @@ heroku addons:create heroku-redis:mini --app "$app" --wait
 # --8<-- [end:addons]
 
 # --8<-- [start:config]
-# Settings the app reads at boot. Never set DATABASE_URL or REDIS_URL yourself:
-# the add-ons own them and change them when credentials rotate.
-heroku config:set NODE_ENV=production DATABASE_SSL=no-verify REDIS_TLS=no-verify --app "$app"
+# Settings the app reads at boot (the Node.js buildpack already sets NODE_ENV=production).
+# Never set DATABASE_URL or REDIS_URL yourself: the add-ons own them and change them when
+# credentials rotate.
+heroku config:set DATABASE_SSL=no-verify REDIS_TLS=no-verify --app "$app"
 # --8<-- [end:config]
 
 # --8<-- [start:deploy]
