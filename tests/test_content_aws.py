@@ -209,6 +209,9 @@ def test_walkthrough_deploys_the_definitions_shown_on_the_page() -> None:
     assert f'CLUSTER="{service["cluster"]}"' in script
     assert f'SERVICE="{service["serviceName"]}"' in script
     assert script.startswith("#!/usr/bin/env bash\n") and "set -euo pipefail" in script
+    network = service["networkConfiguration"]["awsvpcConfiguration"]
+    assert f'SUBNETS="{",".join(network["subnets"])}"' in script, "one-off tasks use the service's subnets"
+    assert f'SECURITY_GROUPS="{",".join(network["securityGroups"])}"' in script
 
 
 def test_kubernetes_manifests_fit_together_and_match_the_app() -> None:

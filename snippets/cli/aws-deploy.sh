@@ -19,6 +19,9 @@ REGISTRY="${AWS_ACCOUNT_ID}.dkr.ecr.${AWS_REGION}.amazonaws.com"
 IMAGE="${REGISTRY}/${REPOSITORY}:${VERSION}"
 TASK_DEFINITION="snippets/ecs/api-task-definition.json"
 SERVICE_DEFINITION="snippets/ecs/api-service-definition.json"
+# The service definition's network placement, for one-off tasks (placeholders, as there).
+SUBNETS="subnet-0123456789abcdef0,subnet-0fedcba9876543210"
+SECURITY_GROUPS="sg-0123456789abcdef0"
 export AWS_REGION
 # --8<-- [end:settings]
 
@@ -71,6 +74,23 @@ TASK_DEFINITION_ARN="$(aws ecs register-task-definition \
   --query 'taskDefinition.taskDefinitionArn' --output text)"
 echo "registered ${TASK_DEFINITION_ARN}"
 # --8<-- [end:register]
+
+# --8<-- [start:migrate]
+# Run the schema migration once, as a one-off task of the new revision, before new web tasks
+# start: the ECS counterpart of Heroku's release phase. A failed migration stops the deploy.
+MIGRATION_TASK="$(aws ecs run-task --cluster "${CLUSTER}" \
+  --task-definition "${TASK_DEFINITION_ARN}" --launch-type FARGATE \
+  --network-configuration "awsvpcConfiguration={subnets=[${SUBNETS}],securityGroups=[${SECURITY_GROUPS}],assignPublicIp=DISABLED}" \
+  --overrides '{"containerOverrides": [{"name": "api", "command": ["node", "migrate.js"]}]}' \
+  --query 'tasks[0].taskArn' --output text)"
+aws ecs wait tasks-stopped --cluster "${CLUSTER}" --tasks "${MIGRATION_TASK}"
+EXIT_CODE="$(aws ecs describe-tasks --cluster "${CLUSTER}" --tasks "${MIGRATION_TASK}" \
+  --query "tasks[0].containers[?name=='api'].exitCode | [0]" --output text)"
+if [ "${EXIT_CODE}" != "0" ]; then
+  echo "error: migration task ${MIGRATION_TASK} exited with ${EXIT_CODE}" >&2
+  exit 1
+fi
+# --8<-- [end:migrate]
 
 # --8<-- [start:deploy]
 # First run: create the service from its definition. Later runs: point it at the new revision.
