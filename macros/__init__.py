@@ -68,11 +68,13 @@ def render_snippet(
         options.append(f'hl_lines="{hl_lines}"')
     fence = _fence(code)
     href = posixpath.relpath(f"snippets/{rel}", page_dir)
-    region_attr = f' data-region="{escape(region)}"' if region else ""
+    # The snippet's identity rides on the meta line (attr_list), not on a wrapper <div>: a raw-HTML
+    # wrapper is left unprocessed inside admonitions and tabs, while attr_list works everywhere.
+    region_attr = f' data-region="{region}"' if region else ""
     return (
-        f'\n<div class="hb-snippet" data-snippet="{escape(rel)}"{region_attr} markdown="1">\n\n'
-        f"{fence}{lang} {' '.join(options)}\n{code}\n{fence}\n\n"
-        f"File: [`snippets/{rel}`]({href}) · Checked by: {escape(checked_by)}\n{{: .hb-snippet-meta }}\n\n</div>\n"
+        f"\n{fence}{lang} {' '.join(options)}\n{code}\n{fence}\n\n"
+        f"File: [`snippets/{rel}`]({href}) · Checked by: {escape(checked_by)}\n"
+        f'{{: .hb-snippet-meta data-snippet="{rel}"{region_attr} }}\n'
     )
 
 

@@ -1,7 +1,8 @@
-"""Read HTML tables back into text, so tests can compare what readers see with the data."""
+"""Read built pages back: table cell texts and snippet markers, so tests compare what readers see with the sources."""
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 
@@ -40,3 +41,9 @@ def table_texts(html: str) -> list[list[list[str]]]:
     parser = _TableText()
     parser.feed(html)
     return parser.tables
+
+
+def snippet_attrs(html: str) -> list[dict[str, str]]:
+    """The attributes of every snippet's meta line on a page (data-snippet, data-region, class)."""
+    tags = re.findall(r"<[^>]*\bdata-snippet=[^>]*>", html)
+    return [dict(re.findall(r'([\w-]+)="([^"]*)"', tag)) for tag in tags]

@@ -11,7 +11,7 @@ from pathlib import Path
 from tests.support import REPO
 
 # What a build reads. Copies skip installed dependencies (snippets/app/node_modules).
-PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "snippets", "macros", "hooks", "overrides"]
+PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "snippets", "macros", "checks", "hooks", "overrides"]
 
 
 def copy_project(dest: Path) -> Path:

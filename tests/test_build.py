@@ -11,6 +11,7 @@ from typing import ClassVar
 import pytest
 
 from macros.snippets import SNIPPETS_DIR, regions, snippet_files
+from tests.htmltables import snippet_attrs
 from tests.sitebuild import build, copy_project
 from tests.support import REPO
 
@@ -79,9 +80,10 @@ def shown_snippets(site: Path) -> tuple[set[str], set[tuple[str, str]]]:
     files: set[str] = set()
     used_regions: set[tuple[str, str]] = set()
     for page in pages(site):
-        html = page.read_text()
-        files.update(re.findall(r'data-snippet="([^"]+)"', html))
-        used_regions.update(re.findall(r'data-snippet="([^"]+)" data-region="([^"]+)"', html))
+        for attrs in snippet_attrs(page.read_text()):
+            files.add(attrs["data-snippet"])
+            if "data-region" in attrs:
+                used_regions.add((attrs["data-snippet"], attrs["data-region"]))
     return files, used_regions
 
 

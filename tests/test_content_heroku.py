@@ -17,6 +17,7 @@ import pytest
 
 from macros.loader import cached_data
 from macros.snippets import SNIPPETS_DIR, regions
+from tests.htmltables import snippet_attrs
 from tests.support import DATA, DOCS
 
 Built = tuple[Path, subprocess.CompletedProcess[str]]
@@ -47,12 +48,6 @@ LIST_MARKER = re.compile(r"^[ \t]*\d+\.[ \t]", re.M)
 # A number standing on its own: not glued to letters or hyphens (EC2, heroku-24, R14 and p95 are names).
 BARE_NUMBER = re.compile(r"(?<![\w\-.])\d[\d,.]*(?![\w\-])")
 PITFALL_TITLE = re.compile(r'^!!! (?:danger|warning) "Pitfall: (?P<title>[^"]+)"', re.M)
-
-
-def snippet_divs(html: str) -> list[dict[str, str]]:
-    """The attributes of every snippet block on a page (attribute order is up to the Markdown renderer)."""
-    tags = re.findall(r'<div class="hb-snippet"[^>]*>', html)
-    return [dict(re.findall(r'([\w-]+)="([^"]*)"', tag)) for tag in tags]
 
 
 def _source(page: str) -> str:
@@ -124,7 +119,7 @@ def test_heroku_page_walks_through_every_region_of_the_deploy_script(built_site:
     assert names, "snippets/cli/heroku-deploy.sh has no regions"
     shown = {
         attrs["data-region"]
-        for attrs in snippet_divs(html)
+        for attrs in snippet_attrs(html)
         if attrs.get("data-snippet") == "cli/heroku-deploy.sh" and "data-region" in attrs
     }
     assert shown == set(names)
@@ -138,7 +133,7 @@ def test_heroku_page_walks_through_every_region_of_the_deploy_script(built_site:
 def test_app_files_are_shown(built_site: Built, page: str, snippet: str) -> None:
     site, _ = built_site
     html = (site / page / "index.html").read_text(encoding="utf-8")
-    assert snippet in {attrs.get("data-snippet") for attrs in snippet_divs(html)}
+    assert snippet in {attrs.get("data-snippet") for attrs in snippet_attrs(html)}
 
 
 def test_deploy_script_is_safe_to_run() -> None:
