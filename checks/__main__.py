@@ -15,7 +15,13 @@ def _epilog() -> str:
     for kind in KINDS:
         lines.append(f"  {kind.name}: {kind.recognised_by}")
         lines.append(
-            textwrap.fill(f"runs: {', '.join(kind.tools)}", 96, initial_indent="      ", subsequent_indent="      ")
+            textwrap.fill(
+                f"runs: {', '.join(kind.tools)}",
+                96,
+                initial_indent="      ",
+                subsequent_indent="      ",
+                break_on_hyphens=False,
+            )
         )
         if kind.tool_codes:
             lines.append(f"      tool codes: {kind.tool_codes}")
@@ -23,7 +29,11 @@ def _epilog() -> str:
     for code in all_codes().values():
         lines.append(
             textwrap.fill(
-                f"{code.code} {code.severity}: {code.summary}", 96, initial_indent="  ", subsequent_indent="      "
+                f"{code.code} {code.severity}: {code.summary}",
+                96,
+                initial_indent="  ",
+                subsequent_indent="      ",
+                break_on_hyphens=False,
             )
         )
     lines += [

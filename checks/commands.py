@@ -32,7 +32,8 @@ SHELL_CODES = CodeTable(
     ("SH001", "error", "the script does not parse (bash -n)"),
 )
 MD_CODES = CodeTable(*((c.code, c.severity, c.summary) for c in CODES))
-HEROKU_PLUGIN_ROOTS = ("heroku", "@oclif")
+# Commands whose words after the first argument belong to the program they run (`heroku run node -v`).
+HEROKU_PASSTHROUGH = {"run", "run:detached", "run:inside", "rake", "local:run", "container:run", "ps:exec"}
 # AWS CLI v2 global options that the v1 command table (PyPI awscli) lacks; the handbook targets v2.
 AWS_V2_GLOBALS = {
     "no-cli-pager": False,
@@ -106,14 +107,42 @@ def _logical_lines(lines: list[tuple[int, str]]) -> Iterator[tuple[int, str]]:
         yield start, buffer
 
 
+def _substitutions(text: str) -> tuple[str, list[str]]:
+    """Text with each `$( ... )` outside single quotes replaced by a placeholder, and the inner texts.
+
+    Inner commands run too, even inside double quotes (`ARN="$(aws ecs ...)"`), so they are checked.
+    """
+    outer, inner, i, quote = "", [], 0, ""
+    while i < len(text):
+        char = text[i]
+        if char == "'" and quote != '"':
+            quote = "" if quote == "'" else "'"
+        elif char == '"' and quote != "'":
+            quote = "" if quote == '"' else '"'
+        if quote != "'" and text.startswith("$(", i) and not text.startswith("$((", i):
+            depth, j = 1, i + 2
+            while j < len(text) and depth:
+                depth += {"(": 1, ")": -1}.get(text[j], 0)
+                j += 1
+            inner.append(text[i + 2 : j - 1])
+            outer += "SUBSTITUTION"
+            i = j
+            continue
+        outer += char
+        i += 1
+    return outer, inner
+
+
 def _simple_commands(text: str) -> list[list[str]]:
-    lexer = shlex.shlex(text.replace("$(", " ( ").replace("`", " ` "), posix=True, punctuation_chars=";&|()")
+    text, inner = _substitutions(text)
+    nested = [words for part in inner for words in _simple_commands(part)]
+    lexer = shlex.shlex(text.replace("`", " ` "), posix=True, punctuation_chars=";&|()")
     lexer.whitespace_split = True
     lexer.commenters = "#"
     try:
         tokens = list(lexer)
     except ValueError:
-        return []  # unbalanced quotes: bash -n reports it for scripts
+        return nested  # unbalanced quotes: bash -n reports it for scripts
     commands, current = [], []
     for token in tokens:
         if token in SEPARATORS or set(token) <= set(";&|()"):
@@ -122,7 +151,7 @@ def _simple_commands(text: str) -> list[list[str]]:
         else:
             current.append(token)
     commands.append(current)
-    return [c for c in commands if c]
+    return [c for c in commands if c] + nested
 
 
 def command_lines(lines: list[tuple[int, str]]) -> list[CommandLine]:
@@ -212,8 +241,8 @@ def _heroku(src: Source, codes: CodeTable, cmd: CommandLine) -> list[Finding]:
         if word == "--":
             break
         if not word.startswith("-") or word == "-":
-            if command.get("strict") is False:
-                break  # the rest is argv for the command being run (heroku run, local ...)
+            if command.get("id") in HEROKU_PASSTHROUGH:
+                break  # the rest is argv for the command being run on the dyno
             continue
         key = word[2:].split("=", 1)[0] if word.startswith("--") else word[1:2]
         flag = long.get(key) if word.startswith("--") else short.get(key)

@@ -1,10 +1,11 @@
-"""JavaScript: ESLint (flat config in checks/eslint.config.mjs) and `node --check` in the file's module mode.
+"""JavaScript: ESLint (flat config in checks/eslint.config.mjs) and Node's parser in the file's module mode.
 
 The module mode is decided once, here, and given to both tools: `.mjs` is an ES module, `.cjs`
 CommonJS, and `.js` follows the nearest package.json `type` (CommonJS without one). `node --check
 file.js` would silently re-parse a CommonJS file that fails as an ES module (Node's module-syntax
-detection), accepting top-level await in a `require` file; so the source goes through stdin with
-an explicit `--input-type`, where no detection happens.
+detection), accepting top-level await in a `require` file. So checks/node_syntax.mjs compiles each
+file the way Node's loaders do for the decided mode (the CommonJS wrapper via vm.compileFunction,
+ES modules via vm.SourceTextModule), all files in one Node.js process, with no detection.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from pathlib import Path
 
@@ -20,12 +20,13 @@ from . import tools
 from .model import CodeTable, Finding, Kind, Source
 
 CODES = CodeTable(
-    ("JS001", "error", "a syntax error in the file's module mode (node --check)"),
+    ("JS001", "error", "a syntax error in the file's module mode (Node.js parser, as node --check without detection)"),
     ("JS002", "error", "a typographic quote (‘ ’ “ ”) where JavaScript needs an ASCII quote"),
 )
 SUFFIXES = {".js", ".cjs", ".mjs"}
 SMART = "\u2018\u2019\u201c\u201d"
 CONFIG = Path(__file__).with_name("eslint.config.mjs")
+SYNTAX = Path(__file__).with_name("node_syntax.mjs")
 
 
 @cache
@@ -82,16 +83,27 @@ def smart_quotes(text: str) -> list[int]:
     return lines
 
 
-def _node_check(src: Source) -> list[Finding]:
-    mode = module_mode(src.path)
-    out = tools.run([tools.find("node"), f"--input-type={mode}", "--check"], stdin=src.text, cwd=src.path.parent)
-    if out.returncode == 0:
-        return []
-    where = re.search(r"^\[stdin\]:(\d+)", out.stderr, re.MULTILINE)
-    error = re.search(r"^(SyntaxError: .*)$", out.stderr, re.MULTILINE)
-    line = int(where.group(1)) if where else 1
-    message = error.group(1) if error else out.stderr.strip().splitlines()[-1]
-    return [CODES.finding(src, line, "JS001", f"{message} (node --check as {mode})")]
+def _node_syntax(sources: Sequence[Source]) -> dict[str, Finding]:
+    """The first syntax error of each file, from one Node.js process (checks/node_syntax.mjs)."""
+    by_path = {str(s.path.resolve()): s for s in sources}
+    request = json.dumps([[path, module_mode(src.path)] for path, src in by_path.items()])
+    out = tools.run([tools.find("node"), "--experimental-vm-modules", "--no-warnings", str(SYNTAX)], stdin=request)
+    if out.returncode != 0:
+        raise tools.ToolMissing(f"node syntax check failed: {(out.stderr.strip().splitlines() or ['no output'])[-1]}")
+    errors = {}
+    for line in out.stdout.splitlines():
+        result = json.loads(line)
+        src = by_path[result["file"]]
+        where = re.search(rf"^{re.escape(result['file'])}:(\d+)", result["stack"], re.MULTILINE)
+        if where is None:  # vm.SourceTextModule errors carry no position; node --check on stdin does
+            check = tools.run([tools.find("node"), f"--input-type={module_mode(src.path)}", "--check"], stdin=src.text)
+            where = re.search(r"^\[stdin\]:(\d+)", check.stderr, re.MULTILINE)
+        message = re.search(r"^(\w*Error: .*)$", result["stack"], re.MULTILINE)
+        text = message.group(1) if message else result["stack"].splitlines()[0]
+        errors[result["file"]] = CODES.finding(
+            src, int(where.group(1)) if where else 1, "JS001", f"{text} (parsed as {module_mode(src.path)})"
+        )
+    return errors
 
 
 def _eslint(sources: Sequence[Source]) -> list[Finding]:
@@ -133,10 +145,9 @@ def _eslint(sources: Sequence[Source]) -> list[Finding]:
 def check(sources: Sequence[Source]) -> list[Finding]:
     if not sources:
         return []
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        syntax = list(pool.map(_node_check, sources))
+    syntax = _node_syntax(sources)
     findings = _eslint(sources)
-    for src, errors in zip(sources, syntax, strict=True):
+    for src in sources:
         quotes = smart_quotes(src.text)
         findings += [
             CODES.finding(
@@ -147,8 +158,9 @@ def check(sources: Sequence[Source]) -> list[Finding]:
             )
             for n in quotes
         ]
-        if not (quotes and errors):  # the quote is the syntax error; say it once, clearly
-            findings += errors
+        error = syntax.get(str(src.path.resolve()))
+        if error is not None and not quotes:  # a quote is the syntax error: say it once, clearly
+            findings.append(error)
     return findings
 
 
@@ -156,7 +168,7 @@ KIND = Kind(
     name="JavaScript",
     description="Node.js source",
     recognised_by="*.js, *.cjs, *.mjs (module mode from the extension and the nearest package.json type)",
-    tools=("ESLint", "node --check", "JavaScript rules"),
+    tools=("ESLint", "Node.js syntax check", "JavaScript rules"),
     codes=CODES,
     matches=lambda src: src.path.suffix in SUFFIXES,
     check=check,

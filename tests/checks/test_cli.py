@@ -1,0 +1,110 @@
+"""`python -m checks` as users run it: output format, exit codes, --strict, --help, bad input."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from checks import runner, tools
+from checks.registry import all_codes
+from tests.checks.conftest import FIXTURES, need_tools, run_cli
+
+LINE = re.compile(r"^[^:]+:\d+: (error|warning) [A-Z0-9-]+ .+$")
+
+
+def test_output_format_and_exit_code_on_errors() -> None:
+    need_tools()
+    result = run_cli(str(FIXTURES / "ECS004" / "bad"), str(FIXTURES / "JS002" / "bad"))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines
+    assert all(LINE.match(line) for line in lines), lines
+    assert any(" error ECS004 " in line and "task-definition.json:" in line for line in lines)
+
+
+def test_clean_files_exit_zero_and_print_nothing() -> None:
+    need_tools()
+    result = run_cli("--strict", str(FIXTURES / "ECS004" / "good"), str(FIXTURES / "DOCK006" / "good"))
+    assert (result.returncode, result.stdout) == (0, "")
+
+
+def test_warnings_fail_only_with_strict() -> None:
+    need_tools()
+    bad = str(FIXTURES / "DOCK003" / "bad")  # DOCK003 is a warning
+    plain, strict = run_cli(bad), run_cli("--strict", bad)
+    assert " warning DOCK003 " in plain.stdout
+    assert plain.returncode == 0
+    assert strict.returncode == 1
+
+
+def test_malformed_json_is_a_finding_with_its_line(tmp_path: Path) -> None:
+    broken = tmp_path / "task-definition.json"
+    broken.write_text('{\n  "family": "web",\n  "cpu": "256",\n}\n', encoding="utf-8")
+    result = run_cli(str(broken))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert re.search(r"task-definition\.json:4: error PARSE001 invalid JSON: trailing comma", result.stdout)
+
+
+def test_malformed_yaml_is_a_finding_with_its_line(tmp_path: Path) -> None:
+    broken = tmp_path / "deployment.yaml"
+    broken.write_text("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: [web\n", encoding="utf-8")
+    result = run_cli(str(broken))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert re.search(r"deployment\.yaml:5: error PARSE001 invalid YAML", result.stdout), result.stdout
+
+
+def test_unknown_kind_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "nginx.conf").write_text("server { listen 80; }\n", encoding="utf-8")
+    result = run_cli("--strict", str(tmp_path))
+    assert re.search(r"nginx\.conf:1: warning KIND001 ", result.stdout)
+    assert result.returncode == 1
+
+
+def test_node_modules_are_skipped(tmp_path: Path) -> None:
+    need_tools()
+    installed = tmp_path / "node_modules" / "dep"
+    installed.mkdir(parents=True)
+    (installed / "index.js").write_text("await x(\n", encoding="utf-8")
+    (tmp_path / "Procfile").write_text("web: node index.js\n", encoding="utf-8")
+    (tmp_path / "index.js").write_text('"use strict";\n\nconsole.log("ok");\n', encoding="utf-8")
+    result = run_cli("--strict", str(tmp_path))
+    assert (result.returncode, result.stdout) == (0, "")
+
+
+def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
+    result = run_cli(str(tmp_path / "nope"))
+    assert result.returncode == 2
+    assert "no such file or directory" in result.stderr
+
+
+def test_help_lists_every_kind_and_code() -> None:
+    result = run_cli("--help")
+    assert result.returncode == 0
+    for code in all_codes():
+        assert re.search(rf"^\s+{code} (error|warning): ", result.stdout, re.MULTILINE), code
+    for kind in ("ECS task definition", "Dockerfile", "Procfile", "Kubernetes manifest", "JavaScript", "Markdown"):
+        assert kind in result.stdout
+
+
+def test_a_missing_tool_is_reported_not_passed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    dockerfile = tmp_path / "Dockerfile"
+    dockerfile.write_text('FROM node:24.21.0-alpine3.24\nUSER 1000\nCMD ["node", "-v"]\n', encoding="utf-8")
+
+    def missing(name: str) -> str:
+        raise tools.ToolMissing(f"`{name}` is not installed: test")
+
+    monkeypatch.setattr(tools, "find", missing)
+    findings, _ = runner.run([str(dockerfile)])
+    assert [(f.code, f.severity) for f in findings] == [("TOOL001", "error")]
+    assert "hadolint" in findings[0].message
+
+
+def test_every_snippet_passes_strict() -> None:
+    """The handbook's promise: `python -m checks --strict snippets` is clean."""
+    need_tools()
+    result = run_cli("--strict", "snippets")
+    assert result.returncode == 0, result.stdout + result.stderr
