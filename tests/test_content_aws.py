@@ -185,6 +185,18 @@ def test_api_task_definition_listens_where_the_app_does() -> None:
     assert re.fullmatch(r"111122223333\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com/deploy-handbook-api:[\w.-]+", app["image"])
 
 
+def test_worker_task_definition_runs_the_procfile_worker_from_the_api_image() -> None:
+    (worker,) = snippet_json("ecs/worker-task-definition.json")["containerDefinitions"]
+    procfile = dict(
+        line.split(":", 1) for line in (SNIPPETS / "app/Procfile").read_text().splitlines() if ":" in line
+    )
+    assert " ".join(worker["command"]) == procfile["worker"].strip()
+    assert worker["image"] == containers(snippet_json("ecs/api-task-definition.json"))["api"]["image"]
+    assert "portMappings" not in worker, "the worker serves no traffic"
+    # A task's host name changes with every task; the worker's claimed jobs are found by this ID.
+    assert any(e["name"] == "WORKER_ID" and e["value"] for e in worker["environment"])
+
+
 def test_service_definition_matches_its_task_definition() -> None:
     task = snippet_json("ecs/api-task-definition.json")
     service = snippet_json("ecs/api-service-definition.json")
