@@ -36,6 +36,8 @@ def plain(value: Value, fmt: str = "text", unit: str | None = None) -> str:
             text = _mib(int(value))
         else:
             raise TypeError(f"format 'mib' needs a number, a list or a range, not {value!r}")
+    elif fmt == "code" and isinstance(value, (int, float)):
+        text = str(value)  # a literal to type into JSON/YAML: no thousands separators
     elif fmt == "usd" and isinstance(value, (int, float)):
         text = f"${_number(value)}"
     elif isinstance(value, dt.date):
