@@ -26,6 +26,8 @@ class Target:
     name: str
     root: Path
     base_url: str
+    home: str  # the URL of the home page: file:// shows a directory listing for a bare folder
+
 
     def file_for(self, url: str) -> Path | None:
         """The file a same-site URL loads, or None for a URL outside this site."""
@@ -49,6 +51,7 @@ class Visit:
 def opened(context: BrowserContext, url: str) -> Iterator[tuple[Page, list[str]]]:
     """A page loaded at `url`, with every console error and uncaught exception it produces."""
     page = context.new_page()
+    page.set_default_timeout(10_000)  # a missing element fails in seconds, not Playwright's 30 s
     errors: list[str] = []
     page.on("console", lambda msg: errors.append(f"console: {msg.text}") if msg.type == "error" else None)
     page.on("pageerror", lambda exc: errors.append(f"exception: {exc}"))
@@ -82,7 +85,7 @@ def crawl(browser: Browser, target: Target, *, axe: bool = False) -> tuple[dict[
     """Visit every HTML page reachable from the root; return the visits and every broken link or anchor."""
     context = browser.new_context()
     visits: dict[Path, Visit] = {}
-    queue = [target.base_url]
+    queue = [target.home]
     targets: dict[str, Path] = {}  # every same-site link (with its #anchor), to check once all pages are known
     try:
         while queue:
@@ -112,7 +115,8 @@ def crawl(browser: Browser, target: Target, *, axe: bool = False) -> tuple[dict[
 
 def search(page: Page, query: str) -> list[str]:
     """Type `query` into Material's search box and return the titles of the results."""
-    page.locator("label[for='__search']").first.click()
-    page.locator("input.md-search__input").fill(query)
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query)  # Material searches on key events; fill() alone sends none
     page.wait_for_selector(".md-search-result__item", timeout=15_000)
     return page.locator(".md-search-result__item h1, .md-search-result__item h2").all_inner_texts()

@@ -32,14 +32,15 @@ def browser() -> Iterator[Browser]:
 def hosted(built_site: Built) -> Iterator[Target]:
     site, _ = built_site
     with serve_directory(site) as base_url:
-        yield Target("hosted", site, base_url)
+        yield Target("hosted", site, base_url, base_url)
 
 
 @pytest.fixture(scope="session")
 def offline(tmp_path_factory: pytest.TempPathFactory) -> Target:
     tmp = tmp_path_factory.mktemp("offline")
     result = build_offline(tmp / "offline", tmp / "deploy-handbook-offline.zip")
-    return Target("offline", result.directory, result.directory.as_uri() + "/")
+    base_url = result.directory.as_uri() + "/"
+    return Target("offline", result.directory, base_url, base_url + "index.html")
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,150 @@
+"""The handbook in a real browser: the hosted build on a loopback port and the offline bundle from
+file://. Search, tabs, copy, palette, links and anchors, console errors, images, accessibility."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Browser
+
+from scripts.outputs.site import nav_pages
+from tests.outputs.browsing import Target, crawl, opened, search
+from tests.support import DOCS
+
+pytestmark = pytest.mark.xdist_group("browser")
+
+PROMPT = re.compile(r"^\s*\$ ", re.MULTILINE)
+
+
+@pytest.fixture(scope="session", params=["hosted", "offline"])
+def target(request: pytest.FixtureRequest) -> Target:
+    return request.getfixturevalue(request.param)
+
+
+@pytest.fixture(scope="session")
+def crawled(browser: Browser, target: Target):  # -> tuple[dict[Path, Visit], list[str]]
+    # axe-core on the hosted build only: the offline pages are the same HTML with other link URLs.
+    return crawl(browser, target, axe=target.name == "hosted")
+
+
+def test_search_returns_hits(browser: Browser, target: Target) -> None:
+    context = browser.new_context()
+    requests: list[str] = []
+    context.on("request", lambda req: requests.append(req.url))
+    try:
+        with opened(context, target.home) as (page, errors):
+            titles = search(page, "Heroku")
+            assert titles, "no search results for 'Heroku'"
+            assert not errors, errors
+    finally:
+        context.close()
+    if target.name == "offline":
+        leaving = [url for url in requests if not url.startswith(("file://", "data:", "about:"))]
+        assert not leaving, f"the offline bundle requested {leaving}"
+
+
+def test_crawl_reaches_every_nav_page_and_every_link_resolves(crawled, target: Target) -> None:
+    visits, broken = crawled
+    missing = [p.src for p in nav_pages(offline=target.name == "offline") if not any(
+        path.relative_to(target.root).as_posix() in {p.url + "index.html", p.url, "index.html"}
+        for path in visits) or False]
+    assert not missing, f"nav pages the crawl never reached: {missing}"
+    assert not broken, "broken links or anchors:\n" + "\n".join(broken)
+
+
+def test_no_console_errors_on_any_page(crawled) -> None:
+    visits, _ = crawled
+    errors = [f"{v.url}: {e}" for v in visits.values() for e in v.errors]
+    assert not errors, "\n".join(errors)
+
+
+def test_no_serious_or_critical_accessibility_violations(crawled, target: Target) -> None:
+    if target.name != "hosted":
+        pytest.skip("axe-core runs on the hosted build; the offline pages are the same HTML")
+    visits, _ = crawled
+    found = [f"{v.url}: {violation}" for v in visits.values() for violation in v.violations]
+    assert not found, "axe-core:\n" + "\n".join(found)
+
+
+def test_offline_pages_request_nothing_outside_file_and_show_every_image(browser: Browser, offline: Target) -> None:
+    context = browser.new_context()
+    requests: list[str] = []
+    context.on("request", lambda req: requests.append(req.url))
+    broken: list[str] = []
+    diagrams = 0
+    try:
+        for page_info in nav_pages(offline=True):
+            with opened(context, offline.base_url + page_info.url) as (page, errors):
+                assert not errors, f"{page_info.url}: {errors}"
+                images = page.eval_on_selector_all(
+                    "article img", "els => els.map(i => ({src: i.src, ok: i.complete && i.naturalWidth > 0}))"
+                )
+                broken += [f"{page_info.url}: {i['src']}" for i in images if not i["ok"]]
+                diagrams += sum(1 for i in images if "/diagrams/" in i["src"])
+    finally:
+        context.close()
+    leaving = [url for url in requests if not url.startswith(("file://", "data:", "about:"))]
+    assert not leaving, f"requests leaving file://: {leaving}"
+    assert not broken, f"images that do not render: {broken}"
+    if list((DOCS / "diagrams").glob("*.svg")):
+        assert diagrams, "docs/diagrams has SVG diagrams but no page shows one"
+
+
+def test_content_tabs_switch(browser: Browser, hosted: Target) -> None:
+    context = browser.new_context()
+    try:
+        for page_info in nav_pages():
+            with opened(context, hosted.base_url + page_info.url) as (page, _):
+                sets = page.locator(".tabbed-set:has(> .tabbed-labels > label:nth-child(2))")
+                if sets.count() == 0:
+                    continue
+                tabs = sets.first
+                blocks = tabs.locator(":scope > .tabbed-content > .tabbed-block")
+                assert blocks.nth(0).is_visible() and not blocks.nth(1).is_visible()
+                tabs.locator(":scope > .tabbed-labels > label").nth(1).click()
+                switched = blocks.nth(1).is_visible() and not blocks.nth(0).is_visible()
+                assert switched, f"{page_info.url}: the second tab did not show"
+                return
+    finally:
+        context.close()
+    pytest.fail("no page has content tabs with two or more tabs")
+
+
+def test_copy_button_copies_code_without_prompts(browser: Browser, hosted: Target) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    copied = 0
+    try:
+        for page_info in nav_pages():
+            with opened(context, hosted.base_url + page_info.url) as (page, errors):
+                buttons = page.locator(".md-clipboard")
+                for i in range(buttons.count()):
+                    block = buttons.nth(i).locator("xpath=ancestor::pre[1]/code")
+                    expected = block.evaluate(
+                        "code => { const c = code.cloneNode(true);"
+                        " c.querySelectorAll('.gp, .go').forEach(e => e.remove()); return c.textContent.trimEnd(); }"
+                    )
+                    buttons.nth(i).click()
+                    text = page.evaluate("navigator.clipboard.readText()")
+                    assert text.strip() == expected.strip(), f"{page_info.url}: copy #{i} differs from the code"
+                    assert not PROMPT.search(text), f"{page_info.url}: copy #{i} includes a '$ ' prompt"
+                    copied += 1
+                assert not errors, errors
+    finally:
+        context.close()
+    assert copied, "no code block with a copy button on any page"
+
+
+def test_palette_toggle_switches_scheme(browser: Browser, target: Target) -> None:
+    context = browser.new_context(color_scheme="light")
+    try:
+        with opened(context, target.home) as (page, errors):
+            scheme = "document.body.getAttribute('data-md-color-scheme')"
+            assert page.evaluate(scheme) == "default"
+            page.locator("form[data-md-component='palette'] label:visible").click()
+            assert page.evaluate(scheme) == "slate"
+            page.locator("form[data-md-component='palette'] label:visible").click()
+            assert page.evaluate(scheme) == "default"
+            assert not errors, errors
+    finally:
+        context.close()
