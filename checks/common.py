@@ -8,7 +8,7 @@ from .model import CodeTable, Finding, Source
 CODES = CodeTable(
     ("PARSE001", "error", "the file is not valid JSON or YAML (the line of the first problem is given)"),
     ("KIND001", "warning", "no checker knows this kind of file, so nothing checked it"),
-    ("TOOL001", "error", "a tool this kind needs is not installed, so the file was not checked"),
+    ("TOOL001", "error", "a tool this kind needs is not installed (or data/ is invalid), so the file was not checked"),
 )
 
 

@@ -6,6 +6,7 @@ scanners: the standard `json` module keeps no positions. Errors become `ParseErr
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass
@@ -62,9 +63,10 @@ class _JsonParser:
     def __init__(self, text: str):
         self.text = text
         self.lines: dict[Path_, int] = {}
+        self.newlines = [m.start() for m in re.finditer("\n", text)]
 
     def line_at(self, pos: int) -> int:
-        return self.text.count("\n", 0, pos) + 1
+        return bisect.bisect_left(self.newlines, pos) + 1
 
     def fail(self, pos: int, reason: str) -> ParseError:
         return ParseError(self.line_at(pos), reason)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+from macros.loader import DataError
 
 from . import common
 from .model import Finding, Kind, Source
@@ -29,12 +32,19 @@ def check_sources(sources: list[Source]) -> list[Finding]:
             continue
         by_kind[kind.name] = (kind, grouped[kind.name])
         grouped[kind.name].append(src)
-    for kind, members in by_kind.values():
-        try:
-            findings += kind.check(members)
-        except ToolMissing as exc:
-            findings += [common.CODES.finding(src, 1, "TOOL001", f"{kind.name} not checked: {exc}") for src in members]
+    # Kinds run side by side: most of the time goes to waiting for ESLint, hadolint, Node and ShellCheck.
+    with ThreadPoolExecutor(max_workers=max(1, len(by_kind))) as pool:
+        for result in pool.map(lambda item: _check_kind(*item), by_kind.values()):
+            findings += result
     return sorted(set(findings))
+
+
+def _check_kind(kind: Kind, members: list[Source]) -> list[Finding]:
+    try:
+        return kind.check(members)
+    except (ToolMissing, DataError) as exc:
+        reason = str(exc).splitlines()[0] + (" (data/ is invalid)" if isinstance(exc, DataError) else "")
+        return [common.CODES.finding(src, 1, "TOOL001", f"{kind.name} not checked: {reason}") for src in members]
 
 
 def _unknown(src: Source) -> Finding:
