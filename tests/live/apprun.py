@@ -36,18 +36,18 @@ def node_env(**extra: str) -> dict[str, str]:
 
 
 def npm_ci(directory: Path, *extra: str) -> None:
-    """`npm ci` from the committed lockfile, run by the pinned node (npm's shebang uses PATH)."""
-    npm = need_tool("npm")
-    run(
-        [npm, "ci", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error", *extra],
-        cwd=directory,
-        env=node_env(),
-        timeout=180,
-    )
+    """`npm ci` from the committed lockfile, run by the pinned node rather than npm's shebang."""
+    npm = Path(need_tool("npm")).resolve()  # usually a symlink to .../npm/bin/npm-cli.js
+    launcher = [str(pinned_node()), str(npm)] if npm.suffix == ".js" else [str(npm)]
+    flags = ["--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"]
+    run([*launcher, "ci", *flags, *extra], cwd=directory, env=node_env(), timeout=180)
 
 
-def copy_app(dest: Path) -> Path:
+def copy_app(dest: Path, node_modules: Path | None = None) -> Path:
+    """Copy snippets/app to `dest`; optionally link an already installed node_modules."""
     shutil.copytree(APP_SRC, dest, ignore=shutil.ignore_patterns("node_modules"))
+    if node_modules:
+        (dest / "node_modules").symlink_to(node_modules)
     return dest
 
 

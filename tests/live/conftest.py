@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import fcntl
 import itertools
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,7 +14,7 @@ import pytest
 from tests.live.apprun import NodeProcess, copy_app, node_env, npm_ci, pinned_node, start_node
 from tests.live.services import Certs, Postgres, Redis, run
 
-_redis_db = itertools.count(1)
+_stacks = itertools.count(1)
 
 
 @pytest.fixture(scope="session")
@@ -42,11 +44,22 @@ def redis_tls(tmp_path_factory: pytest.TempPathFactory, certs: Certs) -> Iterato
 
 
 @pytest.fixture(scope="session")
-def app_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of snippets/app with its dependencies installed from the committed lockfile."""
+def app_dir(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """A copy of snippets/app with its dependencies installed from the committed lockfile.
+
+    Installed once per run and shared by the xdist workers (npm ci is the slowest step).
+    """
     pinned_node()
-    directory = copy_app(tmp_path_factory.mktemp("app") / "app")
-    npm_ci(directory)
+    base = tmp_path_factory.getbasetemp()
+    shared = base if worker_id == "master" else base.parent  # the parent is this run's, not global
+    with (shared / "app.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # the first worker installs, the others wait
+        directory = shared / "app"
+        if not (directory / ".installed").exists():
+            shutil.rmtree(directory, ignore_errors=True)
+            copy_app(directory)
+            npm_ci(directory)
+            (directory / ".installed").touch()
     return directory
 
 
@@ -84,9 +97,12 @@ class Stack:
 def stack(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, pg: Postgres, redis: Redis, app_dir: Path
 ) -> Iterator[Stack]:
-    database = "live_" + request.module.__name__.rsplit(".", 1)[-1]
+    # A module can be set up twice on one xdist worker (its tests may interleave with others'),
+    # so every set-up gets fresh names.
+    number = next(_stacks)
+    database = f"live_{request.module.__name__.rsplit('.', 1)[-1]}_{number}"
     pg.psql(f"CREATE DATABASE {database}")
-    made = Stack(app_dir, pg, redis, database, next(_redis_db) % 16, tmp_path_factory.mktemp("logs"))
+    made = Stack(app_dir, pg, redis, database, number % 16, tmp_path_factory.mktemp("logs"))
     # The release command, as Heroku would run it before the new release goes live.
     run([str(pinned_node()), "migrate.js"], cwd=app_dir, env=made.env(), timeout=30)
     yield made

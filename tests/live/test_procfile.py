@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.live.apprun import APP_SRC, NodeProcess, running_in
+from tests.live.apprun import APP_SRC, NodeProcess, copy_app, running_in
 from tests.live.conftest import Stack
 from tests.live.services import free_port, run, wait_for
 from tests.support import need
@@ -38,11 +38,13 @@ def test_procfile_under_honcho(stack: Stack, tmp_path: Path) -> None:
     need(honcho.is_file(), "honcho missing: pip install -r requirements/live.txt")
     entries = procfile()
     env = stack.env()
-    run([str(honcho), "run", *shlex.split(entries["release"])], cwd=stack.app_dir, env=env)  # like release phase
+    # A private copy, so that "no process left in this directory" concerns only this test.
+    app = copy_app(tmp_path / "app", node_modules=stack.app_dir / "node_modules")
+    run([str(honcho), "run", *shlex.split(entries["release"])], cwd=app, env=env)  # like release phase
 
     port = free_port()  # honcho gives the first process type (web) this PORT
     cmd = [str(honcho), "--no-colour", "start", "-p", str(port), "web", "worker"]
-    both = NodeProcess(cmd, stack.app_dir, {**env, "WORKER_ID": "worker.honcho"}, tmp_path / "honcho.log", port)
+    both = NodeProcess(cmd, app, {**env, "WORKER_ID": "worker.honcho"}, tmp_path / "honcho.log", port)
     stack.procs.append(both)
     both.wait_health(200)
     status, note = both.post("/notes", {"text": "processed by the honcho worker"})
@@ -56,4 +58,4 @@ def test_procfile_under_honcho(stack: Stack, tmp_path: Path) -> None:
     # signal (rc=-15), so node's own clean exit is read from its last log lines.
     assert code in {0, 128 + signal.SIGTERM} and seconds < 10, log
     assert "web: shutdown complete" in log and "worker: stopped" in log, log
-    wait_for(lambda: not running_in(stack.app_dir), 10, f"web and worker to exit\n{log}")
+    wait_for(lambda: not running_in(app), 10, f"web and worker to exit\n{log}")
