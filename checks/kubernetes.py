@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -12,6 +13,10 @@ import kubernetes_validate
 from . import common
 from .locate import Located
 from .model import CodeTable, Finding, Kind, Source
+
+# kubernetes-validate re-reads and re-parses its (multi-megabyte) schema files for every document;
+# they never change within a run, so read each once.
+kubernetes_validate.utils.schema_contents = functools.lru_cache(maxsize=None)(kubernetes_validate.utils.schema_contents)
 
 KUBERNETES_VERSION = "1.34.0"  # a recent release that EKS supports; kubernetes-validate ships its schemas
 
