@@ -9,6 +9,7 @@ import pytest
 from checks import commands, dockerfile, ecs, javascript
 from checks.locate import ParseError, parse_json, parse_yaml_documents
 from macros.loader import cached_data
+from tests.checks.conftest import need_tools
 
 
 def test_json_lines_point_at_keys_and_items() -> None:
@@ -99,3 +100,43 @@ def test_fargate_sizes_come_from_the_data_table() -> None:
     assert sorted(sizes) == sorted(int(r.values["cpu"]) for r in rows)
     assert sizes[256] == [512, 1024, 2048]
     assert 122880 in sizes[16384]
+
+
+def _check(kind_check, files: dict[str, str], root: Path) -> list[str]:
+    from checks.model import Source
+
+    sources = []
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        sources.append(Source(path, name))
+    return sorted(f"{f.path}:{f.line}:{f.code}" for f in kind_check(sources))
+
+
+def test_top_level_await_depends_on_module_mode(tmp_path: Path) -> None:
+    need_tools()
+    tla = 'import { setTimeout } from "node:timers/promises";\n\nawait setTimeout(1);\n'
+    cjs = '"use strict";\n\nconst { setTimeout } = require("node:timers/promises");\n\nawait setTimeout(1);\n'
+    (tmp_path / "esm").mkdir()
+    (tmp_path / "esm" / "package.json").write_text('{"type": "module"}\n', encoding="utf-8")
+    files = {"a.mjs": tla, "esm/b.js": tla, "c.cjs": cjs, "d.js": cjs}
+    assert _check(javascript.check, files, tmp_path) == ["c.cjs:5:JS001", "d.js:5:JS001"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "aws ecs wait services-stable --cluster c --services web",
+        "aws ecr get-login-password --region us-east-1",
+        "aws s3 cp ./site s3://bucket/ --recursive --no-cli-pager",
+        "aws logs tail /ecs/web --follow --since 10m",
+        "aws --region us-east-1 ecs describe-services --cluster c --services web --query 'services[0]'",
+        "heroku create example --stack heroku-24",
+        "heroku addons:add heroku-redis:mini -a example",
+        "heroku run node -v --app example",
+    ],
+)
+def test_cli_only_commands_aliases_and_hidden_aliases_are_valid(line: str, tmp_path: Path) -> None:
+    need_tools()
+    assert _check(commands.check_markdown, {"README.md": f"```bash\n{line}\n```\n"}, tmp_path) == []
