@@ -108,19 +108,14 @@ def define_env(env: Any) -> None:
         return render_fact(handbook, name, unit=unit)
 
     @env.macro
-    def snippet(
-        path: str,
-        region: str | None = None,
-        *,
-        title: str | None = None,
-        lang: str | None = None,
-        linenums: bool = False,
-        hl_lines: str | None = None,
-    ) -> str:
-        """A file, or a named region of it, from snippets/ with a title and a link to the file."""
-        return render_snippet(
-            path, region, title=title, lang=lang, linenums=linenums, hl_lines=hl_lines, page_dir=_page_dir(env)
-        )
+    def snippet(*args: Any, **kwargs: Any) -> str:
+        """A file, or a named region of it, from snippets/ with a title and a link to the file.
+
+        Arguments are render_snippet's (an unknown one raises TypeError); links are relative to the page.
+        """
+        if "page_dir" in kwargs:
+            raise TypeError("snippet() got an unexpected keyword argument 'page_dir'")
+        return render_snippet(*args, page_dir=_page_dir(env), **kwargs)
 
     @env.macro
     def sources_index(max_age_days: int = 180) -> Markup:
