@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import re
 import signal
 import threading
 import time
@@ -11,12 +12,16 @@ from typing import Any
 
 import pytest
 
+from tests.live.apprun import APP_SRC
 from tests.live.conftest import Stack
 from tests.live.services import HOST, port_open, wait_for
 
 pytestmark = pytest.mark.xdist_group("live-app")
 
-BACKOFF_CAP_S = 5.0  # BACKOFF_CAP_MS in snippets/app/redis.js
+# Read from the app, so the test follows the documented cap instead of a copy of it.
+_CAP = re.search(r"const BACKOFF_CAP_MS = (\d+);", (APP_SRC / "redis.js").read_text())
+assert _CAP, "snippets/app/redis.js must define BACKOFF_CAP_MS"
+BACKOFF_CAP_S = int(_CAP[1]) / 1000
 
 
 def test_health_and_write_read_back(stack: Stack) -> None:
