@@ -34,6 +34,8 @@ IGNORE_CODES = CodeTable(
     ("DIGN001", "error", ".dockerignore pattern is malformed (unclosed '[' or trailing backslash)"),
 )
 ROOT_USERS = {"root", "0"}
+# Images built to run as an unprivileged user without a USER line (distroless :nonroot, nginx-unprivileged).
+NON_ROOT_IMAGE = re.compile(r"nonroot|unprivileged|rootless")
 INSTALL = re.compile(
     r"\b(?:npm\s+(?:ci|install|i)(?:\s+(?:-{1,2}[\w=-]+))*\s*(?:$|&&|;|\|)|yarn\s+install|pnpm\s+install)"
 )
@@ -117,6 +119,12 @@ def _user_of(stage: Stage, stages: list[Stage]) -> tuple[str | None, int]:
         return users[-1].args.split(":")[0].strip(), users[-1].line
     base = _stage_by_ref(stages[: stage.index], stage.image)
     return _user_of(base, stages) if base else (None, stage.line)
+
+
+def _root_image(stage: Stage, stages: list[Stage]) -> str:
+    """The external image a stage is ultimately built FROM (following stage references)."""
+    base = _stage_by_ref(stages[: stage.index], stage.image)
+    return _root_image(base, stages) if base else stage.image
 
 
 def _node_rules(src: Source, args: dict[str, str], stages: list[Stage]) -> list[Finding]:
@@ -279,6 +287,8 @@ def _stage_rules(src: Source, stages: list[Stage]) -> list[Finding]:
     final = stages[-1]
     findings = []
     user, line = _user_of(final, stages)
+    if user is None and NON_ROOT_IMAGE.search(_root_image(final, stages)):
+        user = "image default (non-root)"
     if user is None or user.lower() in ROOT_USERS:
         why = "no USER in the final stage" if user is None else f"USER {user}"
         findings.append(CODES.finding(src, line, "DOCK001", f"{why}: the container runs as root"))

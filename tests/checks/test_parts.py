@@ -140,3 +140,22 @@ def test_top_level_await_depends_on_module_mode(tmp_path: Path) -> None:
 def test_cli_only_commands_aliases_and_hidden_aliases_are_valid(line: str, tmp_path: Path) -> None:
     need_tools()
     assert _check(commands.check_markdown, {"README.md": f"```bash\n{line}\n```\n"}, tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("FROM node:24.21.0-alpine3.24\nCMD [\"node\"]\n", True),
+        ("FROM node:24.21.0-alpine3.24 AS base\nUSER node\nFROM base\nCMD [\"node\"]\n", False),
+        ("FROM node:24.21.0-alpine3.24 AS base\nUSER node\nFROM base\nUSER root\n", True),
+        ("FROM gcr.io/distroless/nodejs24-debian12:nonroot\nCMD [\"server.js\"]\n", False),
+    ],
+)
+def test_final_stage_user_follows_stages(text: str, root: bool, tmp_path: Path) -> None:
+    from checks.model import Source
+
+    path = tmp_path / "Dockerfile"
+    path.write_text(text, encoding="utf-8")
+    _, stages = dockerfile.parse(text)
+    codes = [f.code for f in dockerfile._stage_rules(Source(path, "Dockerfile"), stages)]
+    assert ("DOCK001" in codes) is root
