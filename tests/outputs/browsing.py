@@ -57,7 +57,6 @@ def opened(context: BrowserContext, url: str) -> Iterator[tuple[Page, list[str]]
     page.on("pageerror", lambda exc: errors.append(f"exception: {exc}"))
     try:
         page.goto(url, wait_until="load")
-        page.wait_for_load_state("networkidle")
         yield page, errors
     finally:
         page.close()

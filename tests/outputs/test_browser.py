@@ -117,14 +117,14 @@ def test_copy_button_copies_code_without_prompts(browser: Browser, hosted: Targe
     try:
         for page_info in nav_pages():
             with opened(context, hosted.base_url + page_info.url) as (page, errors):
-                buttons = page.locator(".md-clipboard")
+                buttons = page.locator("button.md-code__button[data-md-type='copy']")
                 for i in range(buttons.count()):
-                    block = buttons.nth(i).locator("xpath=ancestor::pre[1]/code")
+                    block = page.locator(buttons.nth(i).get_attribute("data-clipboard-target"))
                     expected = block.evaluate(
                         "code => { const c = code.cloneNode(true);"
                         " c.querySelectorAll('.gp, .go').forEach(e => e.remove()); return c.textContent.trimEnd(); }"
                     )
-                    buttons.nth(i).click()
+                    buttons.nth(i).click(force=True)  # the button fades in on hover; no need to wait
                     text = page.evaluate("navigator.clipboard.readText()")
                     assert text.strip() == expected.strip(), f"{page_info.url}: copy #{i} differs from the code"
                     assert not PROMPT.search(text), f"{page_info.url}: copy #{i} includes a '$ ' prompt"
