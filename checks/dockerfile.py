@@ -167,7 +167,12 @@ def _copy_sources(instruction: Instruction) -> tuple[list[str], bool]:
     text = instruction.args
     if "<<" in text:
         return [], True
-    words = json.loads(text) if text.startswith("[") else shlex.split(text, posix=True)
+    try:
+        words = json.loads(text) if text.startswith("[") else shlex.split(text, posix=True)
+    except ValueError:
+        return [], True  # unparseable arguments: hadolint reports the instruction itself
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        return [], True
     other = any(w.startswith("--from") for w in words)
     plain = [w for w in words if not w.startswith("--")]
     return plain[:-1], other
@@ -315,7 +320,10 @@ def _hadolint(sources: Sequence[Source]) -> list[Finding]:
     binary = tools.find("hadolint")
     by_path = {str(s.path): s for s in sources}
     out = tools.run([binary, "--no-fail", "--format", "json", *by_path])
-    results = json.loads(out.stdout or "[]")
+    try:
+        results = json.loads(out.stdout or "[]")
+    except ValueError:
+        raise tools.ToolMissing(f"hadolint failed: {(out.stderr.strip().splitlines() or ['no output'])[-1]}") from None
     return [
         Finding(
             by_path[r["file"]].display,

@@ -6,6 +6,7 @@ come from data/ through the handbook's loader, the same data the ECS page render
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import re
 from collections.abc import Sequence
@@ -390,7 +391,8 @@ def check_tasks(sources: Sequence[Source]) -> list[Finding]:
             _log_rules,
             _reference_rules,
         ):
-            rule(task)
+            with contextlib.suppress(AttributeError, TypeError):  # a mistyped field: ECS001 names it
+                rule(task)
         findings += task.findings
     return findings
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 from collections.abc import Sequence
@@ -176,7 +177,9 @@ def check(sources: Sequence[Source]) -> list[Finding]:
         for doc in docs:
             if not isinstance(doc.data, dict):
                 continue
-            findings += _schema(src, doc) + _rules(src, doc)
+            findings += _schema(src, doc)
+            with contextlib.suppress(AttributeError, TypeError):  # a mistyped field: K8S001 above names it
+                findings += _rules(src, doc)
     return findings
 
 

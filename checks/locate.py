@@ -155,7 +155,10 @@ class _JsonParser:
 
 def parse_json(text: str) -> Located:
     parser = _JsonParser(text)
-    data, end = parser.value(0, ())
+    try:
+        data, end = parser.value(0, ())
+    except RecursionError:
+        raise ParseError(1, "nested too deeply to check") from None
     end = parser.skip(end)
     if end != len(text):
         raise parser.fail(end, "extra data after the JSON value")
@@ -171,4 +174,9 @@ def parse_yaml_documents(text: str) -> list[Located]:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         reason = getattr(exc, "problem", None) or str(exc)
         raise ParseError(mark.line + 1 if mark else 1, reason) from None
-    return [Located(data, _line_index(node)) for node, data in zip(nodes, datas, strict=True)]
+    except RecursionError:
+        raise ParseError(1, "nested too deeply to check") from None
+    try:
+        return [Located(data, _line_index(node)) for node, data in zip(nodes, datas, strict=True)]
+    except RecursionError:
+        raise ParseError(1, "nested too deeply to check") from None

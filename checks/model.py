@@ -82,7 +82,7 @@ class Source:
         """The JSON value if the file parses, else None: for detection by content only."""
         try:
             return self.parsed("json-plain", json.loads)
-        except ValueError:
+        except (ValueError, RecursionError):
             return None
 
 

@@ -108,3 +108,23 @@ def test_every_snippet_passes_strict() -> None:
     need_tools()
     result = run_cli("--strict", "snippets")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_odd_input_becomes_findings_not_tracebacks(tmp_path: Path) -> None:
+    need_tools()
+    (tmp_path / "task.json").write_text(
+        '{"family": "x", "requiresCompatibilities": "FARGATE", "volumes": {"a": 1}, "containerDefinitions": '
+        '[{"name": "a", "healthCheck": "no", "dependsOn": "b", "linuxParameters": [1]}]}',
+        encoding="utf-8",
+    )
+    (tmp_path / "deployment.yaml").write_text(
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: x}\nspec:\n  template: [1]\n", encoding="utf-8"
+    )
+    (tmp_path / "deep.json").write_text("[" * 5000 + "]" * 5000, encoding="utf-8")
+    (tmp_path / "Dockerfile").write_text('FROM node:24.21.0-alpine3.24\nCOPY ["a", "b"\nUSER 1000\n', encoding="utf-8")
+    result = run_cli(str(tmp_path))
+    assert result.returncode == 1
+    assert result.stderr == ""
+    assert all(LINE.match(line) for line in result.stdout.splitlines())
+    assert "deep.json:1: error PARSE001 invalid JSON: nested too deeply" in result.stdout
+    assert "deployment.yaml:5: error K8S001" in result.stdout
