@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import awsmodel, tools
-from .model import CodeTable, Finding, Kind, Source
+from .model import CodeTable, Finding, Kind, Source, tool_severity
 
 CODES = CodeTable(
     ("CMD001", "error", "`heroku` command unknown to the heroku CLI's command manifest"),
@@ -382,12 +382,11 @@ def _shellcheck(sources: Sequence[Source]) -> list[Finding]:
         comments = json.loads(out.stdout or "{}").get("comments", [])
     except ValueError:
         raise tools.ToolMissing(f"shellcheck failed: {out.stderr.strip()[:200]}") from None
-    levels = {"error": "error", "warning": "warning", "info": "warning", "style": "warning"}
     return [
         Finding(
             by_path[c["file"]].display,
             int(c["line"]),
-            levels.get(c["level"], "warning"),  # type: ignore[arg-type]
+            tool_severity(c["level"]),
             f"SC{c['code']}",
             f"{c['message']} (shellcheck)",
         )

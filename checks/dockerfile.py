@@ -16,7 +16,7 @@ from pathlib import Path
 from macros.loader import cached_data
 
 from . import tools
-from .model import CodeTable, Finding, Kind, Source
+from .model import CodeTable, Finding, Kind, Source, tool_severity
 
 CODES = CodeTable(
     ("DOCK001", "error", "the final stage runs as root: add a USER with an unprivileged (ideally numeric) user"),
@@ -311,9 +311,6 @@ def _stage_rules(src: Source, stages: list[Stage]) -> list[Finding]:
     return findings
 
 
-HADOLINT_LEVELS = {"error": "error", "warning": "warning", "info": "warning", "style": "warning"}
-
-
 def _hadolint(sources: Sequence[Source]) -> list[Finding]:
     if not sources:
         return []
@@ -328,7 +325,7 @@ def _hadolint(sources: Sequence[Source]) -> list[Finding]:
         Finding(
             by_path[r["file"]].display,
             int(r["line"]),
-            HADOLINT_LEVELS.get(r["level"], "warning"),  # type: ignore[arg-type]
+            tool_severity(r["level"]),
             r["code"],
             f"{r['message']} (hadolint)",
         )

@@ -116,29 +116,23 @@ def _eslint(sources: Sequence[Source]) -> list[Finding]:
         extra_env={"CHECKS_ESLINT_MODULES": json.dumps(modules)},
     )
     try:
-        results = json.loads(out.stdout) if out.stdout.strip() else []
+        results = json.loads(out.stdout)
     except ValueError:
-        results = []
-    if not results and out.returncode not in (0, 1):
-        raise tools.ToolMissing(f"eslint failed: {(out.stderr.strip().splitlines() or ['no output'])[-1]}")
+        problem = (out.stderr.strip().splitlines() or ["no output"])[-1]
+        raise tools.ToolMissing(f"eslint failed (exit {out.returncode}): {problem}") from None
     findings = []
     for result in results:
         src = by_path.get(result["filePath"])
-        for message in result["messages"] if src else []:
+        if src is None:
+            continue
+        for message in result["messages"]:
             if message.get("fatal"):
-                continue  # a parse error: node --check reports it with Node's own wording
+                continue  # a parse error: the syntax check reports it in Node's own words
             rule = str(message.get("ruleId") or "eslint")
             code = "ESLINT-" + re.sub(r"[^A-Z0-9]+", "-", rule.upper()).strip("-")
             severity = "error" if message.get("severity") == 2 else "warning"
-            findings.append(
-                Finding(
-                    src.display,
-                    int(message.get("line") or 1),
-                    severity,
-                    code,  # type: ignore[union-attr]
-                    f"{message['message']} (eslint {rule})",
-                )
-            )
+            line = int(message.get("line") or 1)
+            findings.append(Finding(src.display, line, severity, code, f"{message['message']} (eslint {rule})"))
     return findings
 
 

@@ -72,7 +72,8 @@ class _JsonParser:
         return ParseError(self.line_at(pos), reason)
 
     def skip(self, pos: int) -> int:
-        return _WS.match(self.text, pos).end()  # type: ignore[union-attr]
+        match = _WS.match(self.text, pos)  # matches the empty string too, so never None in practice
+        return match.end() if match else pos
 
     def value(self, pos: int, path: Path_) -> tuple[Any, int]:
         pos = self.skip(pos)

@@ -12,6 +12,11 @@ from typing import Any, Literal
 Severity = Literal["error", "warning"]
 
 
+def tool_severity(level: str) -> Severity:
+    """A tool's level as ours: its errors stay errors; warnings, info and style notes are warnings."""
+    return "error" if level == "error" else "warning"
+
+
 @dataclass(frozen=True, order=True)
 class Finding:
     """One problem at one line: printed as `PATH:LINE: error|warning CODE message`."""
