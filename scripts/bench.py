@@ -1,0 +1,94 @@
+"""`make bench`: how long the outputs take and how much a reader downloads.
+
+Prints the strict build time, the checks time, the PDF time (≤ 30 s), the offline bundle size and
+each page's gzip transfer size (HTML, CSS, JS and images it loads, without the search index, which
+is fetched only on first search) against a 200 KB budget. Exits 1 when a budget is blown.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import unquote, urljoin
+
+from scripts.build_offline import build_offline
+from scripts.build_pdf import build_pdf
+from scripts.outputs.site import REPO, build_site, nav_pages
+
+PAGE_BUDGET = 200 * 1024
+PDF_BUDGET_SECONDS = 30.0
+FETCHED = re.compile(
+    r'<(?:link[^>]*rel="(?:stylesheet|icon)"[^>]*href|script[^>]*src|img[^>]*src)="([^"#?]+)', re.IGNORECASE
+)
+COMPRESSED = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".woff2", ".gz", ".zip"}  # nginx does not gzip these
+
+
+def transfer_size(path: Path) -> int:
+    data = path.read_bytes()
+    return len(data) if path.suffix in COMPRESSED else len(gzip.compress(data, compresslevel=6))
+
+
+def page_weight(site: Path, url: str) -> tuple[int, int]:
+    """(bytes over the wire with gzip, number of files) for one page and everything it loads."""
+    html_file = site / url / "index.html" if url.endswith("/") else site / url
+    html = html_file.read_text(encoding="utf-8")
+    assets = {urljoin(url, unquote(ref)) for ref in FETCHED.findall(html) if "://" not in ref}
+    config = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.DOTALL)
+    if config:  # the search worker script starts with every page; its index does not
+        assets.add(urljoin(url, json.loads(config.group(1))["search"]))
+    files = [html_file, *(site / a.lstrip("/") for a in sorted(assets))]
+    missing = [str(f) for f in files if not f.is_file()]
+    if missing:
+        raise FileNotFoundError(f"{url}: loads files missing from the build: {missing}")
+    return sum(transfer_size(f) for f in files), len(files)
+
+
+def time_checks() -> str:
+    checks = REPO / "checks"
+    if (checks / "bench.py").is_file():
+        command = [sys.executable, "-m", "checks.bench"]
+    elif (checks / "__main__.py").is_file():
+        command = [sys.executable, "-m", "checks", "snippets"]
+    else:
+        return "missing (no checks/ package yet)"
+    started = time.perf_counter()
+    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - started
+    status = "ok" if result.returncode == 0 else f"exit {result.returncode}"
+    return f"{seconds:.1f} s ({' '.join(command[1:])}: {status})"
+
+
+def main() -> int:
+    failures: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="hb-bench-") as tmp:
+        site = Path(tmp) / "site"
+        print(f"strict build:   {build_site(site):.1f} s")
+        print(f"checks:         {time_checks()}")
+        pdf = build_pdf(site, Path(tmp) / "deploy-handbook.pdf")
+        print(f"PDF:            {pdf.seconds:.1f} s for {pdf.pages} pages (budget {PDF_BUDGET_SECONDS:.0f} s)")
+        if pdf.seconds > PDF_BUDGET_SECONDS:
+            failures.append(f"PDF took {pdf.seconds:.1f} s")
+        offline = build_offline(Path(tmp) / "offline", Path(tmp) / "offline.zip")
+        print(f"offline bundle: {offline.bytes_unpacked / 1e6:.1f} MB in {offline.files} files, "
+              f"zip {offline.bytes_zipped / 1e6:.2f} MB")
+        print(f"page transfer (gzip, without the search index; budget {PAGE_BUDGET // 1024} KB):")
+        for page in nav_pages():
+            size, count = page_weight(site, page.url)
+            flag = "" if size <= PAGE_BUDGET else "  OVER BUDGET"
+            print(f"  {page.url or '/':<18} {size / 1024:7.1f} KB in {count} files{flag}")
+            if flag:
+                failures.append(f"{page.url} weighs {size / 1024:.0f} KB")
+    if failures:
+        print("budget blown: " + "; ".join(failures), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
