@@ -99,7 +99,7 @@ def _logical_lines(lines: list[tuple[int, str]]) -> Iterator[tuple[int, str]]:
             buffer += raw.rstrip()[:-1] + " "
             continue
         buffer += raw
-        marker = re.search(r"<<-?\s*['\"]?(\w+)", buffer)
+        marker = re.search(r"(?<!<)<<-?(?!<)\s*['\"]?(\w+)", buffer)  # a heredoc, not <<< or $((a << b))
         heredoc = marker.group(1) if marker else None
         yield start, buffer
         buffer = ""
