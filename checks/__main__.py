@@ -13,7 +13,7 @@ from .runner import run
 def _epilog() -> str:
     lines = ["kinds of file (recognised by name and content; node_modules is skipped):", ""]
     for kind in KINDS:
-        lines.append(f"  {kind.name}: {kind.recognised_by}")
+        lines.append(f"  {kind.name} ({kind.description}): {kind.recognised_by}")
         lines.append(
             textwrap.fill(
                 f"runs: {', '.join(kind.tools)}",
