@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from checks import runner, tools
 from checks.registry import all_codes
 from tests.checks.conftest import FIXTURES, need_tools, run_cli
+from tests.support import need_tool
 
 LINE = re.compile(r"^[^:]+:\d+: (error|warning) [A-Z0-9-]+ .+$")
 
@@ -128,3 +130,15 @@ def test_odd_input_becomes_findings_not_tracebacks(tmp_path: Path) -> None:
     assert all(LINE.match(line) for line in result.stdout.splitlines())
     assert "deep.json:1: error PARSE001 invalid JSON: nested too deeply" in result.stdout
     assert "deployment.yaml:5: error K8S001" in result.stdout
+
+
+def test_git_ignored_files_are_skipped_inside_a_work_tree(tmp_path: Path) -> None:
+    git = need_tool("git")
+    subprocess.run([git, "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / ".gitignore").write_text("dist/\n", encoding="utf-8")
+    (tmp_path / "dist").mkdir()
+    (tmp_path / "dist" / "task.json").write_text("{broken", encoding="utf-8")
+    (tmp_path / "broken.json").write_text("{broken", encoding="utf-8")
+    result = run_cli(str(tmp_path))
+    assert "broken.json:1: error PARSE001" in result.stdout
+    assert "dist" not in result.stdout
