@@ -11,21 +11,21 @@ import functools
 import re
 from typing import Any
 
-import awscli  # noqa: F401  (registers the `botocore` import alias)
-import botocore.session
-from botocore.model import Shape
-from botocore.validate import ParamValidator, ValidationErrors
-
 Path_ = tuple[Any, ...]
+# awscli and botocore are imported on first use: the site build imports this package for the
+# snippet labels only, and should not pay for the AWS models.
 
 
 @functools.cache
-def _session() -> botocore.session.Session:
+def _session() -> Any:
+    import awscli  # noqa: F401  (registers the `botocore` import alias)
+    import botocore.session
+
     return botocore.session.get_session()
 
 
 @functools.cache
-def input_shape(service: str, operation: str) -> Shape:
+def input_shape(service: str, operation: str) -> Any:
     return _session().get_service_model(service).operation_model(operation).input_shape
 
 
@@ -40,7 +40,9 @@ def _path(name: str) -> Path_:
 def validate(params: Any, service: str, operation: str) -> list[tuple[Path_, str]]:
     """(key path, message) for every way params break the operation's input model, enums included."""
     shape = input_shape(service, operation)
-    report: ValidationErrors = ParamValidator().validate(params, shape)
+    from botocore.validate import ParamValidator
+
+    report = ParamValidator().validate(params, shape)
     problems: list[tuple[Path_, str]] = []
     for error in report._errors:  # the public report is one string; we need each error's path
         kind, name, extra = error
@@ -54,7 +56,7 @@ def validate(params: Any, service: str, operation: str) -> list[tuple[Path_, str
     return problems
 
 
-def _enum_problems(value: Any, shape: Shape, path: Path_) -> list[tuple[Path_, str]]:
+def _enum_problems(value: Any, shape: Any, path: Path_) -> list[tuple[Path_, str]]:
     # ParamValidator does not check enums; the API does, so a typo such as "awsvpcc" must fail here.
     found: list[tuple[Path_, str]] = []
     if shape.type_name == "string" and shape.enum and isinstance(value, str) and value not in shape.enum:
@@ -74,6 +76,7 @@ def _enum_problems(value: Any, shape: Shape, path: Path_) -> list[tuple[Path_, s
 
 @functools.cache
 def cli_driver() -> Any:
+    _session()  # the botocore alias first
     from awscli.clidriver import create_clidriver
 
     return create_clidriver()

@@ -9,15 +9,9 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-import kubernetes_validate
-
 from . import common
 from .locate import Located
 from .model import CodeTable, Finding, Kind, Source
-
-# kubernetes-validate re-reads and re-parses its (multi-megabyte) schema files for every document;
-# they never change within a run, so read each once.
-kubernetes_validate.utils.schema_contents = functools.lru_cache(maxsize=None)(kubernetes_validate.utils.schema_contents)
 
 KUBERNETES_VERSION = "1.34.0"  # a recent release that EKS supports; kubernetes-validate ships its schemas
 
@@ -183,7 +177,20 @@ def check(sources: Sequence[Source]) -> list[Finding]:
     return findings
 
 
+@functools.cache
+def _kubernetes_validate() -> Any:
+    """The library, imported on first use (the site build only needs the labels)."""
+    import kubernetes_validate
+
+    # It re-reads and re-parses its multi-megabyte schema files for every document; they never
+    # change within a run, so read each once.
+    utils = kubernetes_validate.utils
+    utils.schema_contents = functools.lru_cache(maxsize=None)(utils.schema_contents)
+    return kubernetes_validate
+
+
 def _schema(src: Source, doc: Located) -> list[Finding]:
+    kubernetes_validate = _kubernetes_validate()
     try:
         kubernetes_validate.validate(doc.data, KUBERNETES_VERSION, strict=True)
     except kubernetes_validate.SchemaNotFoundError:
