@@ -11,7 +11,7 @@ import pytest
 from checks import runner, tools
 from checks.registry import all_codes
 from tests.checks.conftest import FIXTURES, need_tools, run_cli
-from tests.support import need_tool
+from tests.support import DOCS, REPO, need_tool
 
 LINE = re.compile(r"^[^:]+:\d+: (error|warning) [A-Z0-9-]+ .+$")
 
@@ -142,3 +142,11 @@ def test_git_ignored_files_are_skipped_inside_a_work_tree(tmp_path: Path) -> Non
     result = run_cli(str(tmp_path))
     assert "broken.json:1: error PARSE001" in result.stdout
     assert "dist" not in result.stdout
+
+
+def test_command_lines_on_the_pages_pass() -> None:
+    """Commands typed on the pages themselves (heroku/aws lines in shell fences) must exist, flags included."""
+    need_tools()
+    pages = sorted(str(p.relative_to(REPO)) for p in DOCS.rglob("*.md"))
+    result = run_cli("--strict", *pages)
+    assert result.returncode == 0, result.stdout + result.stderr
