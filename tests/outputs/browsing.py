@@ -44,6 +44,7 @@ class Visit:
     errors: list[str]
     links: list[str]
     ids: set[str]
+    images: list[tuple[str, bool]]  # (src, rendered) for every image in the article
     violations: list[str] = field(default_factory=list)
 
 
@@ -66,7 +67,10 @@ def visit(context: BrowserContext, url: str, *, axe: bool) -> Visit:
     with opened(context, url) as (page, errors):
         links = page.eval_on_selector_all("a[href]", "els => els.map(a => a.href)")
         ids = set(page.eval_on_selector_all("[id], a[name]", "els => els.map(e => e.id || e.getAttribute('name'))"))
-        result = Visit(url, errors, links, ids)
+        images = page.eval_on_selector_all(
+            "article img", "els => els.map(i => [i.src, i.complete && i.naturalWidth > 0])"
+        )
+        result = Visit(url, errors, links, ids, [(src, ok) for src, ok in images])
         if axe:
             page.add_script_tag(path=str(AXE))
             found = page.evaluate(
@@ -80,9 +84,14 @@ def visit(context: BrowserContext, url: str, *, axe: bool) -> Visit:
         return result
 
 
-def crawl(browser: Browser, target: Target, *, axe: bool = False) -> tuple[dict[Path, Visit], list[str]]:
-    """Visit every HTML page reachable from the root; return the visits and every broken link or anchor."""
+def crawl(
+    browser: Browser, target: Target, *, axe: bool = False, requests: list[str] | None = None
+) -> tuple[dict[Path, Visit], list[str]]:
+    """Visit every HTML page reachable from the root; return the visits and every broken link or anchor.
+    Every URL the pages request is appended to `requests` when given."""
     context = browser.new_context()
+    if requests is not None:
+        context.on("request", lambda req: requests.append(req.url))
     visits: dict[Path, Visit] = {}
     queue = [target.home]
     targets: dict[str, Path] = {}  # every same-site link (with its #anchor), to check once all pages are known
