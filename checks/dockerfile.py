@@ -252,14 +252,18 @@ def _copy_rules(src: Source, stages: list[Stage], args: dict[str, str]) -> list[
                         )
                     )
                     continue
-                for match in matches:
-                    rel = match.relative_to(context).as_posix()
-                    if rel != "." and ignored(rel, patterns):
-                        findings.append(
-                            CODES.finding(
-                                src, ins.line, "DOCK005", f"{ins.keyword} source {rel!r} is excluded by .dockerignore"
-                            )
+                rels = [m.relative_to(context).as_posix() for m in matches]
+                excluded = [rel for rel in rels if rel != "." and ignored(rel, patterns)]
+                # A wildcard may leave some matches out on purpose; it fails only when nothing is left.
+                if excluded and (len(excluded) == len(rels) or not any(c in source for c in "*?[")):
+                    findings.append(
+                        CODES.finding(
+                            src,
+                            ins.line,
+                            "DOCK005",
+                            f"{ins.keyword} source {', '.join(map(repr, excluded))} is excluded by .dockerignore",
                         )
+                    )
     return findings
 
 

@@ -159,3 +159,16 @@ def test_final_stage_user_follows_stages(text: str, root: bool, tmp_path: Path) 
     _, stages = dockerfile.parse(text)
     codes = [f.code for f in dockerfile._stage_rules(Source(path, "Dockerfile"), stages)]
     assert ("DOCK001" in codes) is root
+
+
+def test_a_wildcard_copy_may_leave_ignored_files_out(tmp_path: Path) -> None:
+    from checks.model import Source
+
+    (tmp_path / "a.js").write_text("", encoding="utf-8")
+    (tmp_path / "a.test.js").write_text("", encoding="utf-8")
+    (tmp_path / ".dockerignore").write_text("*.test.js\n", encoding="utf-8")
+    src = Source(tmp_path / "Dockerfile", "Dockerfile")
+    cases = (("COPY *.js ./", []), ("COPY a.test.js ./", ["DOCK005"]), ("COPY *.test.js ./", ["DOCK005"]))
+    for copy, expected in cases:
+        args, stages = dockerfile.parse(f"FROM node:24.21.0-alpine3.24\n{copy}\n")
+        assert [f.code for f in dockerfile._copy_rules(src, stages, args)] == expected, copy
