@@ -101,7 +101,7 @@ def parse(text: str) -> tuple[dict[str, str], list[Stage]]:
     return args, stages
 
 
-def _substitute(text: str, args: dict[str, str]) -> str:
+def substitute(text: str, args: dict[str, str]) -> str:
     return re.sub(r"\$\{?(\w+)(?::-[^}]*)?\}?", lambda m: args.get(m.group(1), m.group(0)), text)
 
 
@@ -121,17 +121,17 @@ def _user_of(stage: Stage, stages: list[Stage]) -> tuple[str | None, int]:
     return _user_of(base, stages) if base else (None, stage.line)
 
 
-def _root_image(stage: Stage, stages: list[Stage]) -> str:
+def root_image(stage: Stage, stages: list[Stage]) -> str:
     """The external image a stage is ultimately built FROM (following stage references)."""
     base = _stage_by_ref(stages[: stage.index], stage.image)
-    return _root_image(base, stages) if base else stage.image
+    return root_image(base, stages) if base else stage.image
 
 
 def _node_rules(src: Source, args: dict[str, str], stages: list[Stage]) -> list[Finding]:
     releases = {int(r.values["major"]): r.values["eol"] for r in cached_data().table("node-releases").rows}
     findings = []
     for stage in stages:
-        image = _substitute(stage.image, args)
+        image = substitute(stage.image, args)
         if _stage_by_ref(stages[: stage.index], image):
             continue
         name, _, tag = image.split("@")[0].partition(":")
@@ -234,7 +234,7 @@ def _copy_rules(src: Source, stages: list[Stage], args: dict[str, str]) -> list[
             if other:
                 continue
             for source in sources:
-                source = _substitute(source, args)
+                source = substitute(source, args)
                 if "$" in source or re.match(r"^[a-z]+://|^git@", source):
                     continue
                 matches = (
@@ -296,7 +296,7 @@ def _stage_rules(src: Source, stages: list[Stage]) -> list[Finding]:
     final = stages[-1]
     findings = []
     user, line = _user_of(final, stages)
-    if user is None and NON_ROOT_IMAGE.search(_root_image(final, stages)):
+    if user is None and NON_ROOT_IMAGE.search(root_image(final, stages)):
         user = "image default (non-root)"
     if user is None or user.lower() in ROOT_USERS:
         why = "no USER in the final stage" if user is None else f"USER {user}"

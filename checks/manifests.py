@@ -158,18 +158,18 @@ def check_app_json(sources: Sequence[Source]) -> list[Finding]:
 
 
 def dockerfile_node_version(directory: Path) -> tuple[str, str] | None:
-    """(Dockerfile name, Node version from the final stage's node base image tag), if there is one."""
+    """(Dockerfile name, Node version in the tag of the node image the final stage is built on), if any."""
     for path in sorted(directory.glob("Dockerfile*")) + sorted(directory.glob("*.Dockerfile")):
         if not dockerfile.is_dockerfile(path.name):
             continue
-        _args, stages = dockerfile.parse(path.read_text(encoding="utf-8"))
-        for stage in reversed(stages):
-            name, _, tag = stage.image.partition(":")
-            match = re.match(r"(\d+(?:\.\d+){0,2})", tag) if name.rsplit("/", 1)[-1] == "node" else None
-            if match:
-                return path.name, match.group(1)
-            if dockerfile._stage_by_ref(stages, stage.image) is None:
-                break
+        args, stages = dockerfile.parse(path.read_text(encoding="utf-8"))
+        if not stages:
+            continue
+        image = dockerfile.substitute(dockerfile.root_image(stages[-1], stages), args)
+        name, _, tag = image.split("@")[0].partition(":")
+        match = re.match(r"(\d+(?:\.\d+){0,2})", tag) if name.rsplit("/", 1)[-1] == "node" else None
+        if match:
+            return path.name, match.group(1)
     return None
 
 

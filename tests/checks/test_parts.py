@@ -172,3 +172,12 @@ def test_a_wildcard_copy_may_leave_ignored_files_out(tmp_path: Path) -> None:
     for copy, expected in cases:
         args, stages = dockerfile.parse(f"FROM node:24.21.0-alpine3.24\n{copy}\n")
         assert [f.code for f in dockerfile._copy_rules(src, stages, args)] == expected, copy
+
+
+def test_node_version_follows_args_and_stages(tmp_path: Path) -> None:
+    from checks import manifests
+
+    (tmp_path / "Dockerfile").write_text(
+        "ARG NODE=22.22.0\nFROM node:${NODE}-alpine3.24 AS base\nFROM base AS runtime\nUSER 1000\n", encoding="utf-8"
+    )
+    assert manifests.dockerfile_node_version(tmp_path) == ("Dockerfile", "22.22.0")
