@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.outputs.browsing import opened, search
 from tests.support import REPO, need_tool
 
 CONF = REPO / "deploy" / "nginx" / "deploy-handbook.conf"
@@ -127,3 +128,17 @@ def test_unknown_paths_get_the_404_page(nginx: str) -> None:
     assert status == 404 and headers["content-type"].startswith("text/html")
     assert b"404" in body and b"md-content" in body, "nginx's own 404, not the handbook's"
     assert headers["x-content-type-options"] == "nosniff"
+
+
+@pytest.mark.xdist_group("browser")
+def test_site_works_under_the_content_security_policy(nginx: str, browser) -> None:
+    """Chromium reports every CSP violation as a console error: pages and search must produce none."""
+    context = browser.new_context()
+    try:
+        for path in ["/", "/heroku/"]:
+            with opened(context, nginx + path) as (page, errors):
+                if path == "/":
+                    assert search(page, "Heroku"), "no search results through nginx"
+                assert not errors, f"{path}: {errors}"
+    finally:
+        context.close()
