@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config import load_config
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
 
 from scripts.outputs.chromium import chromium
@@ -38,6 +38,7 @@ PRINT_PAGE = "hb-print.html"  # written into the built site's root so its asset 
 # The seed articles were Chinese; the cover names them in Chinese, which also proves CJK glyphs print.
 CJK_LINE = "部署手册：Heroku、AWS 与 Amazon ECS"
 MAX_PASSES = 3
+CONTENT_WIDTH_PX = round((210 - 2 * 14) / 25.4 * 96)  # A4 less the 14 mm side margins, at CSS 96 px/in
 
 
 class PdfError(RuntimeError):
@@ -121,6 +122,13 @@ def chapter_start_pages(pdf: Path, slugs: list[str]) -> dict[str, int]:
     return found
 
 
+def overflow(page: Page) -> list[str]:
+    """Code blocks, tables and images wider than the printed text column, laid out as on paper."""
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": CONTENT_WIDTH_PX, "height": 1100})
+    return page.evaluate((HERE / "print_overflow.js").read_text(encoding="utf-8"))
+
+
 def _print(
     site: Path, out: Path, pages: list[NavPage], options: dict[str, Any], *, site_url: str, browser: Browser | None
 ) -> dict[str, int]:
@@ -135,6 +143,9 @@ def _print(
         page.goto(base + PRINT_PAGE)
         chapters = [{"url": p.url, "slug": slug(p), "title": p.title} for p in pages]
         page.evaluate(assemble, {"pages": chapters, "siteUrl": site_url})
+        overflowing = overflow(page)
+        if overflowing:
+            raise PdfError("would be cut off on paper:\n" + "\n".join(overflowing))
         numbers: dict[str, int] = {}
         for _ in range(MAX_PASSES):
             page.pdf(path=str(out), **options)

@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from scripts.build_pdf import CJK_LINE, PdfResult
+from scripts.build_pdf import CJK_LINE, HERE, PdfResult, overflow
 from scripts.outputs.site import nav_pages
 from tests.support import need_tool
 
 pytestmark = pytest.mark.xdist_group("browser")
+PRINT_CSS = (HERE / "print.css").read_text(encoding="utf-8")
 
 
 def pdftotext(pdf: Path, *args: str) -> str:
@@ -123,3 +124,20 @@ def test_nothing_is_cut_off_at_the_page_edge(handbook_pdf: PdfResult) -> None:
         if match and (float(match.group(1)) < margin or float(match.group(2)) > page_width - margin):
             outside.append(match.group(3))
     assert page_width and not outside, f"words beyond the margins: {outside[:10]}"
+
+
+def test_print_css_wraps_long_code_and_fits_wide_tables(browser) -> None:
+    """The overflow guard build_pdf runs finds a long code line and a wide table without the print
+    CSS, and none with it."""
+    long_line = "aws ecs register-task-definition " + "--cli-input-json-file-with-a-long-name " * 12
+    cells = "".join(f"<td>value-{i}-{'x' * 30}</td>" for i in range(12))
+    body = (f'<div class="md-typeset"><pre><code>{long_line}</code></pre>'
+            f"<table><tr>{cells}</tr></table></div>")
+    page = browser.new_page()
+    try:
+        page.set_content(f"<html><body>{body}</body></html>")
+        assert len(overflow(page)) == 2, "the guard should see both offenders without the print CSS"
+        page.set_content(f"<html><head><style>{PRINT_CSS}</style></head><body>{body}</body></html>")
+        assert overflow(page) == []
+    finally:
+        page.close()
