@@ -48,4 +48,16 @@ function createRedisClient(env = process.env) {
   return client;
 }
 
-module.exports = { createRedisClient, reconnectDelay, tlsOptions, BACKOFF_CAP_MS };
+// --8<-- [start:close]
+// Close for shutdown: close() waits for in-flight commands (quit() is deprecated in v5); a client
+// that is still reconnecting has nothing in flight and is destroyed.
+async function closeClient(client) {
+  if (client.isReady) {
+    await client.close();
+  } else if (client.isOpen) {
+    client.destroy();
+  }
+}
+// --8<-- [end:close]
+
+module.exports = { createRedisClient, closeClient, reconnectDelay, tlsOptions, BACKOFF_CAP_MS };

@@ -2,7 +2,7 @@
 // Web process: a small notes API on PostgreSQL that queues a job in Redis per note.
 const express = require('express');
 const { pool } = require('./db');
-const { createRedisClient } = require('./redis');
+const { createRedisClient, closeClient } = require('./redis');
 const { QUEUE, noteJob } = require('./queue');
 
 const PORT = Number(process.env.PORT || 3000);
@@ -13,8 +13,21 @@ const app = express();
 app.use(express.json({ limit: '10kb' })); // without it req.body is undefined
 
 // --8<-- [start:health]
-// 200 only when both dependencies answer; a load balancer or probe takes 503 as "not ready".
+let shuttingDown = false; // set on SIGTERM by shutdown() below
+
+// Liveness: is this process still able to answer? It checks nothing else, so an outage of
+// PostgreSQL or Redis never makes ECS or the kubelet restart a process that is fine.
+app.get('/livez', (req, res) => {
+  res.status(shuttingDown ? 503 : 200).json({ status: shuttingDown ? 'shutting down' : 'ok' });
+});
+
+// Readiness: may this process get traffic? 200 only when both dependencies answer and it is not
+// shutting down; a load balancer or readiness probe takes 503 as "send requests elsewhere".
 app.get('/health', async (req, res) => {
+  if (shuttingDown) {
+    res.status(503).json({ status: 'shutting down' });
+    return;
+  }
   const [database, queue] = await Promise.all([
     pool.query('SELECT 1').then(() => 'ok', () => 'down'),
     // With the offline queue disabled, commands fail at once while Redis is unreachable.
@@ -108,23 +121,11 @@ const server = app.listen(PORT, (err) => {
 redis.connect().catch((err) => console.error('redis: initial connect failed:', err.message));
 
 // --8<-- [start:shutdown]
-let shuttingDown = false;
-
-function closeRedis() {
-  if (redis.isReady) {
-    return redis.close(); // waits for in-flight commands; quit() is deprecated in v5
-  }
-  if (redis.isOpen) {
-    redis.destroy(); // still reconnecting: nothing in flight to wait for
-  }
-  return Promise.resolve();
-}
-
 function shutdown(signal) {
   if (shuttingDown) {
     return;
   }
-  shuttingDown = true;
+  shuttingDown = true; // /health answers 503 from now on, so load balancers stop sending
   console.log(`web: ${signal} received, draining`);
   // Last resort if a request hangs: exit non-zero before the platform's SIGKILL.
   setTimeout(() => {
@@ -137,7 +138,7 @@ function shutdown(signal) {
   // close() stops accepting connections and calls back once in-flight requests have finished
   // (idle keep-alive sockets are closed for us since Node 19).
   server.close(async (err) => {
-    await Promise.allSettled([pool.end(), closeRedis()]);
+    await Promise.allSettled([pool.end(), closeClient(redis)]);
     console.log('web: shutdown complete');
     process.exit(err ? 1 : 0);
   });

@@ -6,6 +6,7 @@ import http.client
 import json
 import re
 import signal
+import socket
 import threading
 import time
 from typing import Any
@@ -70,6 +71,51 @@ def test_redis_crash_and_reconnect(stack: Stack) -> None:
     wait_for(lambda: stack.sql(done) == "2", 10, f"both notes to be processed once\n{worker.output()}")
     assert worker.stop()[0] == 0
     assert web.stop()[0] == 0
+
+
+def test_liveness_ignores_dependencies(stack: Stack) -> None:
+    """/livez (ECS healthCheck, liveness probe) stays 200 while /health (readiness) reports the outage."""
+    web = stack.start("server.js")
+    web.wait_health(200)
+    assert web.get("/livez") == (200, {"status": "ok"})
+    stack.redis.kill()
+    stack.pg.stop()
+    try:
+        status, health = web.get("/health")
+        assert status == 503 and health["database"] == "down" and health["redis"] == "down", health
+        for _ in range(3):  # not a lucky first answer: liveness holds for the whole outage
+            assert web.get("/livez") == (200, {"status": "ok"})
+            time.sleep(0.5)
+        assert web.alive()
+    finally:
+        stack.pg.start()
+        stack.redis.start()
+    web.wait_health(200, timeout=BACKOFF_CAP_S + 5)
+    assert web.stop()[0] == 0
+
+
+def test_readiness_and_liveness_fail_while_draining(stack: Stack) -> None:
+    """After SIGTERM both endpoints answer 503 on a connection that is still in use."""
+    web = stack.start("server.js", ENABLE_TEST_ROUTES="1")
+    web.wait_health(200)
+    assert web.port is not None
+    with socket.create_connection((HOST, web.port), timeout=10) as sock:
+        sock.sendall(b"GET /__test/slow HTTP/1.1\r\nHost: app\r\n\r\n")
+        sleeping = "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep%'"
+        wait_for(lambda: stack.sql(sleeping) == "1", 5, "the slow request to reach PostgreSQL")
+        web.send(signal.SIGTERM)
+        wait_for(lambda: not port_open(web.port), 2, "the server to stop accepting connections")
+        # Idle keep-alive sockets are closed at SIGTERM; this one is busy, so it can still ask.
+        sock.sendall(
+            b"GET /health HTTP/1.1\r\nHost: app\r\n\r\nGET /livez HTTP/1.1\r\nHost: app\r\nConnection: close\r\n\r\n"
+        )
+        received = b""
+        while chunk := sock.recv(65536):
+            received += chunk
+    statuses = re.findall(rb"HTTP/1\.1 (\d{3}) ", received)  # bodies end without a newline
+    assert statuses == [b"200", b"503", b"503"], received.decode(errors="replace")
+    assert received.count(b'{"status":"shutting down"}') == 2
+    assert web.proc.wait(timeout=10) == 0, web.output()
 
 
 def test_postgres_restart_gives_503_not_a_crash(stack: Stack) -> None:
