@@ -2,17 +2,22 @@
 // Worker process: takes jobs from the Redis list `jobs` and applies each one exactly once.
 //
 // Delivery is at-least-once (a job stays in this worker's processing list until it is done,
-// so a crash never loses it); the effect is exactly-once because the job id is recorded in
-// PostgreSQL in the same transaction as the effect, and a redelivered job is skipped.
+// so a crash never loses it: this worker's next run or another worker puts it back); the effect
+// is exactly-once because the job id is recorded in PostgreSQL in the same transaction as the
+// effect, and a redelivered job is skipped.
 const os = require('node:os');
 const { pool } = require('./db');
-const { createRedisClient, reconnectDelay } = require('./redis');
-const { QUEUE, processingList, noteJob } = require('./queue');
+const { createRedisClient, closeClient, reconnectDelay } = require('./redis');
+const { QUEUE, PROCESSING_PREFIX, processingList, heartbeatKey, noteJob } = require('./queue');
 
-// A stable name per worker slot (Heroku sets DYNO=worker.1 and keeps it across restarts), so
-// a restarted worker finds the jobs its previous run left behind.
+// On Heroku DYNO (worker.1) survives restarts, so a restarted worker finds its own unfinished
+// jobs at once. On ECS and Kubernetes the host name is new for every task or pod; the jobs of a
+// worker that is gone are recovered through its expired heartbeat instead (recoverOrphans).
 const WORKER_ID = process.env.WORKER_ID || process.env.DYNO || os.hostname();
 const PROCESSING = processingList(WORKER_ID);
+const HEARTBEAT = heartbeatKey(WORKER_ID);
+// How long a worker may stay silent before others take its jobs back; renewed 3 times as often.
+const HEARTBEAT_SECONDS = Number(process.env.WORKER_HEARTBEAT_SECONDS || 30);
 const POLL_SECONDS = 1; // BLMOVE timeout: how long a SIGTERM may wait while the queue is empty
 // TEST ONLY: pause inside the job transaction so a test can kill the worker mid-job.
 const TEST_DELAY_MS = Number(process.env.WORKER_TEST_DELAY_MS || 0);
@@ -23,18 +28,50 @@ const sleep = (ms) => new Promise((resolve) => {
   setTimeout(resolve, ms);
 });
 
+// Move the jobs of a processing list back to the queue. LMOVE is atomic per job, so two workers
+// recovering the same list at once neither lose nor duplicate a job.
+async function requeueList(redis, list) {
+  const pending = await redis.lLen(list);
+  let moved = 0;
+  while (moved < pending && (await redis.lMove(list, QUEUE, 'RIGHT', 'RIGHT')) !== null) {
+    moved += 1;
+  }
+  return moved;
+}
+
 // Put back every job a previous run of this worker had claimed but not finished.
 async function recover(redis) {
-  const pending = await redis.lLen(PROCESSING);
-  for (let i = 0; i < pending; i += 1) {
-    if ((await redis.lMove(PROCESSING, QUEUE, 'RIGHT', 'RIGHT')) === null) {
-      break;
-    }
-  }
-  if (pending > 0) {
-    console.log(`worker: requeued ${pending} unfinished job(s)`);
+  const moved = await requeueList(redis, PROCESSING);
+  if (moved > 0) {
+    console.log(`worker: requeued ${moved} unfinished job(s)`);
   }
 }
+
+// --8<-- [start:heartbeat]
+// Every worker renews a heartbeat key with a TTL while it runs. A processing list whose owner
+// has no heartbeat belongs to a worker that is gone (killed, scaled in, replaced with a new
+// host name), and any worker puts its jobs back. A worker that was merely stalled for longer
+// than the TTL may see a job delivered twice; processed_jobs makes the second run a no-op.
+async function beat(redis) {
+  await redis.set(HEARTBEAT, String(process.pid), {
+    expiration: { type: 'EX', value: HEARTBEAT_SECONDS },
+  });
+}
+
+async function recoverOrphans(redis) {
+  for await (const lists of redis.scanIterator({ MATCH: `${PROCESSING_PREFIX}*`, COUNT: 1000 })) {
+    for (const list of lists) {
+      const owner = list.slice(PROCESSING_PREFIX.length);
+      if (owner !== WORKER_ID && !(await redis.exists(heartbeatKey(owner)))) {
+        const moved = await requeueList(redis, list);
+        if (moved > 0) {
+          console.log(`worker: requeued ${moved} job(s) of stopped worker ${owner}`);
+        }
+      }
+    }
+  }
+}
+// --8<-- [end:heartbeat]
 
 // Queue again the notes that were never processed, e.g. because their jobs were in a Redis that
 // restarted without persistence. A job queued twice is harmless: processed_jobs skips the rerun.
@@ -74,7 +111,8 @@ async function applyJob(db, job) {
 // --8<-- [start:claim]
 async function processOne(redis) {
   // Atomically move the oldest job to this worker's processing list: if the worker dies from
-  // here on, the job is still in Redis and recover() puts it back at the next start.
+  // here on, the job is still in Redis, and recover() or another worker's recoverOrphans()
+  // puts it back.
   const raw = await redis.blMove(QUEUE, PROCESSING, 'RIGHT', 'LEFT', POLL_SECONDS);
   if (raw === null) {
     return; // queue empty
@@ -109,9 +147,18 @@ async function processOne(redis) {
 
 async function main() {
   const redis = createRedisClient();
-  await redis.connect();
+  // A second connection for the heartbeat, so it never waits behind the blocking BLMOVE.
+  const control = createRedisClient();
+  await Promise.all([redis.connect(), control.connect()]);
+  await beat(control); // before touching any list: this worker's list is not an orphan
   await recover(redis);
+  await recoverOrphans(control);
   await requeueUnprocessed(redis);
+  const maintenance = setInterval(() => {
+    beat(control)
+      .then(() => recoverOrphans(control))
+      .catch((err) => console.error(`worker: heartbeat: ${err.message}`));
+  }, (HEARTBEAT_SECONDS * 1000) / 3);
   console.log(`worker: ${WORKER_ID} waiting for jobs on "${QUEUE}"`);
   let failures = 0;
   while (!stopping) {
@@ -125,11 +172,9 @@ async function main() {
       await recover(redis).catch(() => {}); // retry the failed job via the queue
     }
   }
-  if (redis.isReady) {
-    await redis.close();
-  } else {
-    redis.destroy();
-  }
+  clearInterval(maintenance);
+  await control.del(HEARTBEAT).catch(() => {}); // lets others take any leftover job at once
+  await Promise.all([closeClient(redis), closeClient(control)]);
   await pool.end();
   console.log('worker: stopped');
 }

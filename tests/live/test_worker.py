@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import signal
+import time
 
 import pytest
 
@@ -79,3 +80,41 @@ def test_redelivery_after_commit_is_skipped(stack: Stack) -> None:
     assert note_state(stack, note_id) == (1, "2")
     assert queue_len(stack, "jobs:processing:worker.replay") == 0
     assert worker.stop()[0] == 0
+
+
+def test_new_worker_id_recovers_a_killed_workers_job(stack: Stack) -> None:
+    """ECS/Kubernetes: the replacement has another ID (host name); the dead worker's expired heartbeat frees its job."""
+    ttl = "3"  # WORKER_HEARTBEAT_SECONDS, short so the test does not wait the default
+    web = stack.start("server.js")
+    web.wait_health(200)
+    dead_list, heartbeat = "jobs:processing:task-a", "jobs:heartbeat:task-a"
+    slow = stack.start(
+        "worker.js", web=False, WORKER_ID="task-a", WORKER_HEARTBEAT_SECONDS=ttl, WORKER_TEST_DELAY_MS="60000"
+    )
+    wait_for(lambda: "waiting for jobs" in slow.output(), 10, f"the first worker to start\n{slow.output()}")
+    status, note = web.post("/notes", {"text": "claimed by a task that dies"})
+    assert status == 201
+    wait_for(lambda: queue_len(stack, dead_list) == 1, 10, f"task-a to claim the job\n{slow.output()}")
+
+    other = stack.start("worker.js", web=False, WORKER_ID="task-b", WORKER_HEARTBEAT_SECONDS=ttl)
+    wait_for(lambda: "waiting for jobs" in other.output(), 10, f"the second worker to start\n{other.output()}")
+    time.sleep(float(ttl) + 1)  # longer than the TTL: a live worker's heartbeat keeps its job its own
+    assert queue_len(stack, dead_list) == 1 and "stopped worker" not in other.output()
+    assert note_state(stack, note["id"]) == (0, "-1")  # task-a still holds the note's lock
+
+    slow.stop(signal.SIGKILL)  # no clean exit: the heartbeat key stays until its TTL runs out
+    wait_for(
+        lambda: "requeued 1 job(s) of stopped worker task-a" in other.output(),
+        float(ttl) + 5,
+        f"task-b to recover task-a's job\n{other.output()}",
+    )
+    wait_processed(stack, note["id"], other)
+    assert queue_len(stack, dead_list) == 0
+    assert stack.redis.command("EXISTS", heartbeat, db=stack.redis_db) == 0
+    # Exactly once: start-up also queued the unprocessed note again, and redeliveries were skipped.
+    wait_for(lambda: queue_len(stack, "jobs") == 0 and queue_len(stack, "jobs:processing:task-b") == 0, 10, "idle")
+    assert note_state(stack, note["id"]) == (1, "6")
+    code, _ = other.stop()
+    assert code == 0, other.output()
+    assert stack.redis.command("EXISTS", "jobs:heartbeat:task-b", db=stack.redis_db) == 0  # removed on a clean stop
+    assert web.stop()[0] == 0
