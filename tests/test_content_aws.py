@@ -35,8 +35,14 @@ PITFALLS: dict[str, list[str]] = {
         "bounces between PENDING and RUNNING",
         "stuck in PROVISIONING",
         "binpack",
+        "health check that tests dependencies",
     ],
-    "containerizing.md": ["node:20-alpine", "devDependencies in the production image", "non-root user"],
+    "containerizing.md": [
+        "node:20-alpine",
+        "devDependencies in the production image",
+        "non-root user",
+        "health check that tests dependencies",
+    ],
     "app-code.md": [
         "typographic quotes",
         "`req.body` without a body parser",
@@ -45,7 +51,7 @@ PITFALLS: dict[str, list[str]] = {
         "top-level `await` in a CommonJS file",
         "`client.quit()`",
     ],
-    "eks.md": ["liveness probe alone"],
+    "eks.md": ["liveness probe alone", "health check that tests dependencies"],
 }
 
 # Snippet files these pages own; each must be shown through the snippet macro.
@@ -173,8 +179,21 @@ def test_api_task_definition_has_both_roles_and_secrets() -> None:
     assert task["executionRoleArn"] != task["taskRoleArn"]
     app = containers(task)["api"]
     assert {s["name"] for s in app["secrets"]} == {"DATABASE_URL", "REDIS_URL"}
-    assert app["linuxParameters"]["initProcessEnabled"] is True
-    assert "/health" in " ".join(app["healthCheck"]["command"])
+
+
+def test_task_definitions_leave_init_to_the_image() -> None:
+    # The image's ENTRYPOINT is dumb-init; a second init from initProcessEnabled would be redundant.
+    assert re.search(r'^ENTRYPOINT \["dumb-init", "--"\]$', (SNIPPETS / "app/Dockerfile").read_text(), re.MULTILINE)
+    for rel in ("ecs/api-task-definition.json", "ecs/worker-task-definition.json"):
+        for container in snippet_json(rel)["containerDefinitions"]:
+            assert "initProcessEnabled" not in container.get("linuxParameters", {}), f"{rel}: {container['name']}"
+
+
+def test_container_health_check_is_liveness_only() -> None:
+    # ECS replaces a task whose container healthCheck fails: it must not depend on PostgreSQL or Redis.
+    command = " ".join(containers(snippet_json("ecs/api-task-definition.json"))["api"]["healthCheck"]["command"])
+    assert "/livez" in command and "/health" not in command
+    assert "app.get('/livez'" in (SNIPPETS / "app/server.js").read_text()
 
 
 def test_api_task_definition_listens_where_the_app_does() -> None:
@@ -187,14 +206,13 @@ def test_api_task_definition_listens_where_the_app_does() -> None:
 
 def test_worker_task_definition_runs_the_procfile_worker_from_the_api_image() -> None:
     (worker,) = snippet_json("ecs/worker-task-definition.json")["containerDefinitions"]
-    procfile = dict(
-        line.split(":", 1) for line in (SNIPPETS / "app/Procfile").read_text().splitlines() if ":" in line
-    )
+    procfile = dict(line.split(":", 1) for line in (SNIPPETS / "app/Procfile").read_text().splitlines() if ":" in line)
     assert " ".join(worker["command"]) == procfile["worker"].strip()
     assert worker["image"] == containers(snippet_json("ecs/api-task-definition.json"))["api"]["image"]
     assert "portMappings" not in worker, "the worker serves no traffic"
-    # A task's host name changes with every task; the worker's claimed jobs are found by this ID.
-    assert any(e["name"] == "WORKER_ID" and e["value"] for e in worker["environment"])
+    # Each task keeps its own host name as worker ID; a shared fixed ID would make every new task
+    # take back the jobs its running siblings are working on. Heartbeats recover a gone task's jobs.
+    assert "WORKER_ID" not in {e["name"] for e in worker["environment"]}
 
 
 def test_service_definition_matches_its_task_definition() -> None:
@@ -233,15 +251,22 @@ def test_kubernetes_manifests_fit_together_and_match_the_app() -> None:
     assert deployment["spec"]["selector"]["matchLabels"].items() <= labels.items()
     assert service["spec"]["selector"].items() <= labels.items()
     assert hpa["apiVersion"] == "autoscaling/v2"
-    assert hpa["spec"]["scaleTargetRef"] == {"apiVersion": "apps/v1", "kind": "Deployment",
-                                            "name": deployment["metadata"]["name"]}
+    assert hpa["spec"]["scaleTargetRef"] == {
+        "apiVersion": "apps/v1",
+        "kind": "Deployment",
+        "name": deployment["metadata"]["name"],
+    }
     assert "replicas" not in deployment["spec"], "the autoscaler owns the replica count"
     pod = deployment["spec"]["template"]["spec"]
     assert pod["securityContext"]["runAsNonRoot"] is True
     (container,) = pod["containers"]
     assert container["ports"] == [{"name": "http", "containerPort": app_default_port()}]
-    for probe in ("startupProbe", "readinessProbe", "livenessProbe"):
-        assert container[probe]["httpGet"] == {"path": "/health", "port": "http"}, probe
+    probes = {probe: container[probe]["httpGet"] for probe in ("startupProbe", "readinessProbe", "livenessProbe")}
+    assert probes == {
+        "startupProbe": {"path": "/livez", "port": "http"},  # the process is up
+        "readinessProbe": {"path": "/health", "port": "http"},  # its dependencies answer
+        "livenessProbe": {"path": "/livez", "port": "http"},  # restart only a stuck process
+    }
     ecs_image = containers(snippet_json("ecs/api-task-definition.json"))["api"]["image"]
     assert container["image"] == ecs_image, "EKS and ECS run the same image"
 

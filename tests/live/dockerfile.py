@@ -72,3 +72,19 @@ def parse(path: Path) -> list[Stage]:
         stages[-1].instructions.append(Instruction(keyword, args.strip(), start))
     assert not pending, f"{path}: ends inside a line continuation"
     return stages
+
+
+# The one download the image makes: AWS's bundle of RDS root CAs, at the address AWS documents in
+# https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.SSL.html
+RDS_CA_BUNDLE_URL = "https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem"
+
+
+def rds_ca_destination(dockerfile: Path) -> str:
+    """Where the final stage puts the RDS CA bundle (the path DATABASE_CA_CERT must name)."""
+    adds = parse(dockerfile)[-1].all("ADD")
+    assert len(adds) == 1, "the final stage should ADD exactly one file: the RDS CA bundle"
+    flags, operands = adds[0].flags_and_operands()
+    assert operands[:-1] == [RDS_CA_BUNDLE_URL], f"ADD fetches {operands[:-1]}, expected the RDS CA bundle"
+    assert flags.get("chmod") == "444", "the CA bundle should be read-only (--chmod=444)"
+    assert operands[-1].startswith("/") and not operands[-1].endswith("/"), "ADD it to an absolute file path"
+    return operands[-1]

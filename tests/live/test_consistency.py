@@ -16,7 +16,7 @@ import yaml
 
 from macros.loader import load_data
 from tests.live.apprun import APP_SRC, pinned_node
-from tests.live.dockerfile import parse
+from tests.live.dockerfile import parse, rds_ca_destination
 from tests.support import SNIPPETS, need
 
 pytestmark = pytest.mark.xdist_group("live-static")
@@ -65,11 +65,7 @@ def app_ports(container: dict[str, Any]) -> list[int]:
 def deployment_ports() -> dict[str, list[int]]:
     """{file: ports of the app's containers} for snippets/ecs/*.json and snippets/k8s/*.yaml."""
     found: dict[str, list[int]] = {}
-    sources: list[tuple[Path, list[Any]]] = [
-        (p, [json.loads(p.read_text())]) for p in (SNIPPETS / "ecs").glob("*.json")
-    ]
-    sources += [(p, list(yaml.safe_load_all(p.read_text()))) for p in (SNIPPETS / "k8s").glob("*.y*ml")]
-    for path, documents in sources:
+    for path, documents in deployment_documents():
         ports = [
             port for c in containers(documents) if APP_IMAGE.search(str(c.get("image", ""))) for port in app_ports(c)
         ]
@@ -89,6 +85,27 @@ def test_ports_agree() -> None:
     assert any(f.startswith("k8s/") for f in found), "no Kubernetes manifest with the app's containerPort"
     wrong = {f: ports for f, ports in found.items() if set(ports) != {expected}}
     assert not wrong, f"ports differ from EXPOSE {expected}: {wrong}"
+
+
+def deployment_documents() -> list[tuple[Path, list[Any]]]:
+    """(file, parsed documents) for snippets/ecs/*.json and snippets/k8s/*.yaml."""
+    found: list[tuple[Path, list[Any]]] = [(p, [json.loads(p.read_text())]) for p in (SNIPPETS / "ecs").glob("*.json")]
+    found += [(p, list(yaml.safe_load_all(p.read_text()))) for p in (SNIPPETS / "k8s").glob("*.y*ml")]
+    return found
+
+
+def test_verified_database_tls_uses_the_bundle_in_the_image() -> None:
+    """Every container that verifies the database's certificate reads the CA file the Dockerfile adds."""
+    bundle = rds_ca_destination(DOCKERFILE)
+    checked = []
+    for path, documents in deployment_documents():
+        for container in containers(documents):
+            env = {e["name"]: e.get("value") for e in container.get("environment") or container.get("env") or []}
+            if env.get("DATABASE_SSL") == "verify":
+                where = f"{path.relative_to(SNIPPETS)}: {container['name']}"
+                assert env.get("DATABASE_CA_CERT") == bundle, f"{where}: DATABASE_CA_CERT must be {bundle}"
+                checked.append(where)
+    assert any(c.startswith("ecs/") for c in checked) and any(c.startswith("k8s/") for c in checked), checked
 
 
 def test_node_versions_agree_and_are_supported() -> None:

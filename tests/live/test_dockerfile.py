@@ -11,8 +11,8 @@ import pytest
 
 from tests.live.apprun import APP_SRC, npm_ci, pinned_node, start_node
 from tests.live.conftest import Stack
-from tests.live.dockerfile import Stage, parse
-from tests.live.services import run
+from tests.live.dockerfile import Stage, parse, rds_ca_destination
+from tests.live.services import Certs, run
 
 pytestmark = pytest.mark.xdist_group("live-docker")
 
@@ -48,13 +48,21 @@ def install_stage(stage: Stage, root: Path) -> None:
     npm_ci(target, *installs[0][2:])
 
 
-def test_final_stage_runs_natively(stack: Stack, tmp_path: Path) -> None:
+def test_final_stage_runs_natively(stack: Stack, certs: Certs, tmp_path: Path) -> None:
     stages = parse(DOCKERFILE)
     final = stages[-1]
     workdir = final.last("WORKDIR")
     assert workdir is not None
-    app = tmp_path / "image" / workdir.args.lstrip("/")
+    root = tmp_path / "image"
+    app = root / workdir.args.lstrip("/")
     app.mkdir(parents=True)
+    # The tests have no internet, so the RDS bundle cannot be downloaded, and the test database
+    # is not RDS anyway: the test's own CA (which signed the test PostgreSQL's certificate) stands
+    # in for it, at the path the Dockerfile writes, with the mode it sets.
+    bundle = root / rds_ca_destination(DOCKERFILE).lstrip("/")
+    bundle.parent.mkdir(parents=True)
+    shutil.copy(certs.ca, bundle)
+    bundle.chmod(0o444)
     for copy in final.all("COPY"):
         flags, (*sources, dest) = copy.flags_and_operands()
         if "from" in flags:
@@ -87,7 +95,11 @@ def test_final_stage_runs_natively(stack: Stack, tmp_path: Path) -> None:
     assert argv[0] == "node"
     env = {k: v for e in final.all("ENV") for k, _, v in [e.args.partition("=")]}
     run([str(pinned_node()), "migrate.js"], cwd=app, env=stack.env(**env))  # one-off release task
-    proc = start_node(app, argv[1], stack.env(**env), stack.logs / "image.log")
+    # Configured as on ECS and EKS: verified TLS against the bundle in the image, as a role that
+    # PostgreSQL admits over TLS only.
+    tls = {"DATABASE_SSL": "verify", "DATABASE_CA_CERT": str(bundle)}
+    database = stack.pg.url(stack.database, user="tls_only")
+    proc = start_node(app, argv[1], stack.env(**env, **tls, DATABASE_URL=database), stack.logs / "image.log")
     stack.procs.append(proc)
     proc.wait_health(200)
     assert proc.stop()[0] == 0
