@@ -154,10 +154,17 @@ async function main() {
   await recover(redis);
   await recoverOrphans(control);
   await requeueUnprocessed(redis);
+  let recovering = false; // a slow scan is not started again on top of itself
   const maintenance = setInterval(() => {
-    beat(control)
-      .then(() => recoverOrphans(control))
-      .catch((err) => console.error(`worker: heartbeat: ${err.message}`));
+    beat(control).catch((err) => console.error(`worker: heartbeat: ${err.message}`));
+    if (!recovering) {
+      recovering = true;
+      recoverOrphans(control)
+        .catch((err) => console.error(`worker: recovery: ${err.message}`))
+        .finally(() => {
+          recovering = false;
+        });
+    }
   }, (HEARTBEAT_SECONDS * 1000) / 3);
   console.log(`worker: ${WORKER_ID} waiting for jobs on "${QUEUE}"`);
   let failures = 0;
