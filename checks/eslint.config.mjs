@@ -15,5 +15,10 @@ export default [
     languageOptions: { ecmaVersion: "latest", sourceType: "commonjs", globals: { ...globals.node } },
     linterOptions: { reportUnusedDisableDirectives: "error" },
   },
+  // Scripts that run in a browser page (the site's own JS, the PDF assembler Chromium evaluates).
+  {
+    files: ["**/docs/assets/**/*.js", "**/scripts/outputs/**/*.js"],
+    languageOptions: { globals: { ...globals.browser } },
+  },
   ...(modules.length ? [{ files: modules.map(fromRoot), languageOptions: { sourceType: "module" } }] : []),
 ];

@@ -1,7 +1,7 @@
 """Which files a run covers: the paths given, directories walked recursively.
 
 Inside a git work tree, files git ignores (virtualenvs, build output) are skipped, as are
-`node_modules` and dot-directories everywhere: they are installed or generated, not written.
+`node_modules`, `vendor` and dot-directories everywhere: they are installed, copied or generated, not written.
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ import os
 import subprocess
 from pathlib import Path
 
-SKIPPED_DIRS = {"node_modules", "__pycache__"}
+# vendor/ holds third-party files copied in unchanged (e.g. docs/assets/vendor): not ours to lint.
+SKIPPED_DIRS = {"node_modules", "__pycache__", "vendor"}
 
 
 def _skipped(parts: tuple[str, ...]) -> bool:
