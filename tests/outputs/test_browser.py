@@ -4,6 +4,7 @@ file://. Search, tabs, copy, palette, links and anchors, console errors, images,
 from __future__ import annotations
 
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -157,3 +158,14 @@ def test_palette_toggle_switches_scheme(browser: Browser, target: Target) -> Non
             assert not errors, errors
     finally:
         context.close()
+
+
+def test_offline_zip_unpacks_to_one_folder_with_the_inlined_search_index(offline: Target) -> None:
+    archive = offline.root.parent / "deploy-handbook-offline.zip"
+    with zipfile.ZipFile(archive) as zf:
+        names = zf.namelist()
+        assert all(name.startswith("deploy-handbook/") for name in names)
+        assert {"deploy-handbook/index.html", "deploy-handbook/search/search_index.js",
+                "deploy-handbook/assets/vendor/iframe-worker/shim.js"} <= set(names)
+        assert zf.read("deploy-handbook/search/search_index.js").startswith(b"var __index = ")
+    assert len(names) == sum(1 for p in offline.root.rglob("*") if p.is_file())
