@@ -63,7 +63,7 @@ def _stylesheets(site: Path) -> list[str]:
     return re.findall(r'<link rel="stylesheet" href="([^"]+)"', index)
 
 
-def _toc(pages: list[NavPage]) -> str:
+def _toc(pages: tuple[NavPage, ...]) -> str:
     items: list[str] = []
     section: str | None = None
     for page in pages:
@@ -82,7 +82,7 @@ def _toc(pages: list[NavPage]) -> str:
     return '<nav class="hb-toc"><h1>Contents</h1><ol>' + "".join(items) + "</ol></nav>"
 
 
-def print_page(site: Path, pages: list[NavPage], *, title: str, description: str, commit: str, date: str) -> str:
+def print_page(site: Path, pages: tuple[NavPage, ...], *, title: str, description: str, commit: str, date: str) -> str:
     links = "\n".join(f'<link rel="stylesheet" href="{html.escape(href)}">' for href in _stylesheets(site))
     css = (HERE / "print.css").read_text(encoding="utf-8")
     return f"""<!doctype html>
@@ -130,7 +130,13 @@ def overflow(page: Page) -> list[str]:
 
 
 def _print(
-    site: Path, out: Path, pages: list[NavPage], options: dict[str, Any], *, site_url: str, browser: Browser | None
+    site: Path,
+    out: Path,
+    pages: tuple[NavPage, ...],
+    options: dict[str, Any],
+    *,
+    site_url: str,
+    browser: Browser | None,
 ) -> dict[str, int]:
     """Assemble the print page in Chromium and print it until the TOC's page numbers are right."""
     slugs = [slug(p) for p in pages]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import sys
@@ -44,8 +45,9 @@ def build_site(dest: Path, *, offline: bool = False) -> float:
     return time.perf_counter() - started
 
 
-def nav_pages(*, offline: bool = False) -> list[NavPage]:
-    """Every page of mkdocs.yml's nav, in nav order, with the URL MkDocs gives it."""
+@functools.cache
+def nav_pages(*, offline: bool = False) -> tuple[NavPage, ...]:
+    """Every page of mkdocs.yml's nav, in nav order, with the URL MkDocs gives it (read once per process)."""
     config = load_config(str(REPO / "mkdocs.yml"))
     directory_urls = bool(config.use_directory_urls) and not offline
     pages: list[NavPage] = []
@@ -61,7 +63,7 @@ def nav_pages(*, offline: bool = False) -> list[NavPage]:
                     pages.append(NavPage(title or target, target, url, section))
 
     walk(config.nav or [], None)
-    return pages
+    return tuple(pages)
 
 
 def git_commit() -> str:

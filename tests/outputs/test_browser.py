@@ -11,11 +11,12 @@ import pytest
 from playwright.sync_api import Browser
 
 from scripts.outputs.site import nav_pages
-from tests.outputs.browsing import Target, crawl, opened, search
+from tests.outputs.browsing import Target, Visit, crawl, opened, search
 from tests.support import DOCS
 
 pytestmark = pytest.mark.xdist_group("browser")
 
+Crawl = tuple[dict[Path, Visit], list[str]]
 PROMPT = re.compile(r"^\s*\$ ", re.MULTILINE)
 
 
@@ -28,7 +29,7 @@ crawled_requests: dict[str, list[str]] = {}
 
 
 @pytest.fixture(scope="session")
-def crawled(browser: Browser, target: Target):  # -> tuple[dict[Path, Visit], list[str]]
+def crawled(browser: Browser, target: Target) -> Crawl:
     crawled_requests[target.name] = []
     return crawl(browser, target, requests=crawled_requests[target.name])
 
@@ -49,16 +50,15 @@ def test_search_returns_hits(browser: Browser, target: Target) -> None:
         assert not leaving, f"the offline bundle requested {leaving}"
 
 
-def test_crawl_reaches_every_nav_page_and_every_link_resolves(crawled, target: Target) -> None:
+def test_crawl_reaches_every_nav_page_and_every_link_resolves(crawled: Crawl, target: Target) -> None:
     visits, broken = crawled
-    missing = [p.src for p in nav_pages(offline=target.name == "offline") if not any(
-        path.relative_to(target.root).as_posix() in {p.url + "index.html", p.url, "index.html"}
-        for path in visits) or False]
+    expected = {p.src: target.file_for(target.base_url + p.url) for p in nav_pages(offline=target.name == "offline")}
+    missing = [src for src, path in expected.items() if path not in visits]
     assert not missing, f"nav pages the crawl never reached: {missing}"
     assert not broken, "broken links or anchors:\n" + "\n".join(broken)
 
 
-def test_no_console_errors_on_any_page(crawled) -> None:
+def test_no_console_errors_on_any_page(crawled: Crawl) -> None:
     visits, _ = crawled
     errors = [f"{v.url}: {e}" for v in visits.values() for e in v.errors]
     assert not errors, "\n".join(errors)
@@ -74,7 +74,7 @@ def test_no_serious_or_critical_accessibility_violations(browser: Browser, hoste
     assert not found, "axe-core:\n" + "\n".join(found)
 
 
-def test_every_image_renders_and_offline_requests_stay_in_file(crawled, target: Target) -> None:
+def test_every_image_renders_and_offline_requests_stay_in_file(crawled: Crawl, target: Target) -> None:
     visits, _ = crawled
     if target.name == "offline":
         leaving = [url for url in crawled_requests[target.name] if not url.startswith(("file://", "data:", "about:"))]
@@ -127,7 +127,8 @@ def test_copy_button_copies_code_without_prompts(browser: Browser, hosted: Targe
     copied = 0
     try:
         for page_info in nav_pages():
-            if "<pre" not in (hosted.file_for(hosted.base_url + page_info.url) or Path()).read_text(encoding="utf-8"):
+            html = hosted.file_for(hosted.base_url + page_info.url)
+            if html is None or "<pre" not in html.read_text(encoding="utf-8"):
                 continue  # no code block on this page
             with opened(context, hosted.base_url + page_info.url) as (page, errors):
                 if copied == 0 and page.locator("button.md-code__button[data-md-type='copy']").count():
