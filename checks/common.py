@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+
 from .locate import Located, ParseError, parse_json, parse_yaml_documents
 from .model import CodeTable, Finding, Source
 
@@ -18,6 +20,16 @@ def load_json(src: Source) -> Located | Finding:
         return src.parsed("json", parse_json)
     except ParseError as exc:
         return CODES.finding(src, exc.line, "PARSE001", f"invalid JSON: {exc.reason}")
+
+
+def json_sources(sources: Sequence[Source], findings: list[Finding]) -> Iterator[tuple[Source, Located]]:
+    """Each source with its parsed JSON; an unparseable one adds its PARSE001 finding and is skipped."""
+    for src in sources:
+        doc = load_json(src)
+        if isinstance(doc, Finding):
+            findings.append(doc)
+        else:
+            yield src, doc
 
 
 def load_yaml(src: Source) -> list[Located] | Finding:

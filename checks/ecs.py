@@ -375,11 +375,7 @@ def _model_rules(src: Source, doc: Located, operation: str) -> list[Finding]:
 
 def check_tasks(sources: Sequence[Source]) -> list[Finding]:
     findings: list[Finding] = []
-    for src in sources:
-        doc = common.load_json(src)
-        if isinstance(doc, Finding):
-            findings.append(doc)
-            continue
+    for src, doc in common.json_sources(sources, findings):
         findings += _model_rules(src, doc, "RegisterTaskDefinition") + _arn_rules(src, doc)
         task = _Task(src, doc)
         for rule in (
@@ -399,11 +395,7 @@ def check_tasks(sources: Sequence[Source]) -> list[Finding]:
 
 def check_services(sources: Sequence[Source]) -> list[Finding]:
     findings: list[Finding] = []
-    for src in sources:
-        doc = common.load_json(src)
-        if isinstance(doc, Finding):
-            findings.append(doc)
-            continue
+    for src, doc in common.json_sources(sources, findings):
         findings += _model_rules(src, doc, "CreateService") + _arn_rules(src, doc)
         data = doc.data
         strategy = data.get("capacityProviderStrategy") or []

@@ -134,11 +134,7 @@ def _schema_findings(src: Source, doc: Located, schema: dict[str, Any], code: st
 
 def check_app_json(sources: Sequence[Source]) -> list[Finding]:
     findings: list[Finding] = []
-    for src in sources:
-        doc = common.load_json(src)
-        if isinstance(doc, Finding):
-            findings.append(doc)
-            continue
+    for src, doc in common.json_sources(sources, findings):
         findings += _schema_findings(src, doc, APP_JSON_SCHEMA, "PKG001", "app.json")
         procfile_path = src.path.parent / "Procfile"
         formation = doc.data.get("formation") if isinstance(doc.data, dict) else None
@@ -197,11 +193,7 @@ def satisfies(node_range: str, version: str) -> bool:
 
 def check_package_json(sources: Sequence[Source]) -> list[Finding]:
     findings: list[Finding] = []
-    for src in sources:
-        doc = common.load_json(src)
-        if isinstance(doc, Finding):
-            findings.append(doc)
-            continue
+    for src, doc in common.json_sources(sources, findings):
         findings += _schema_findings(src, doc, PACKAGE_JSON_SCHEMA, "PKG003", "package.json")
         docker = dockerfile_node_version(src.path.parent)
         if docker is None or not isinstance(doc.data, dict):
@@ -232,11 +224,7 @@ def check_package_json(sources: Sequence[Source]) -> list[Finding]:
 
 def check_lockfiles(sources: Sequence[Source]) -> list[Finding]:
     findings: list[Finding] = []
-    for src in sources:
-        doc = common.load_json(src)
-        if isinstance(doc, Finding):
-            findings.append(doc)
-            continue
+    for src, doc in common.json_sources(sources, findings):
         package_path = src.path.parent / "package.json"
         try:
             package = json.loads(package_path.read_text(encoding="utf-8"))
