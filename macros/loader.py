@@ -28,7 +28,7 @@ class DataError(Exception):
         super().__init__("\n".join(problems))
 
 
-class _StrictLoader(yaml.SafeLoader):
+class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when present: 5x faster
     """SafeLoader that rejects duplicate keys (PyYAML silently keeps the last one)."""
 
 
@@ -103,8 +103,13 @@ def load_file(path: Path) -> Table | FactSet:
         raise DataError([f"{rel}:1: (file): data files live in data/{{{','.join(KINDS)}}}/, not data/{kind}/"])
     text = path.read_text(encoding="utf-8")
     try:
-        node = yaml.compose(text, Loader=_StrictLoader)
-        raw = yaml.load(text, Loader=_StrictLoader)
+        # Parse once: the node tree gives line numbers, the same tree is then built into Python values.
+        loader = _StrictLoader(text)
+        try:
+            node = loader.get_single_node()
+            raw = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1
