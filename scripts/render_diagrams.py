@@ -17,11 +17,6 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 DIAGRAMS = REPO / "docs" / "diagrams"
 MERMAID_JS = REPO / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 # Deterministic ids and SVG text (not HTML labels): the output is stable across runs and renders
 # inside <img>, in the PDF and from file:// without any stylesheet.
 MERMAID_CONFIG = {
@@ -42,14 +37,12 @@ def sources() -> list[Path]:
 
 def render_all(paths: list[Path]) -> dict[Path, str]:
     """Mermaid source file -> SVG text, rendered in one browser session."""
-    from playwright.sync_api import sync_playwright
+    from scripts.outputs.chromium import launch_chromium
 
     if not MERMAID_JS.is_file():
         raise SystemExit(f"render_diagrams: {MERMAID_JS.relative_to(REPO)} is missing; run `npm ci` first")
     out: dict[Path, str] = {}
-    with sync_playwright() as pw:
-        # Playwright gives the browser a fresh temporary profile of its own.
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with launch_chromium() as browser:
         page = browser.new_page()
         page.set_content("<!doctype html><html><body></body></html>")
         page.add_script_tag(path=str(MERMAID_JS))
@@ -62,7 +55,6 @@ def render_all(paths: list[Path]) -> dict[Path, str]:
             except Exception as exc:  # Mermaid's parse errors come back as a JS error message
                 raise SystemExit(f"{path.relative_to(REPO)}: Mermaid could not render it: {exc}") from None
             out[path] = svg + "\n"
-        browser.close()
     return out
 
 
