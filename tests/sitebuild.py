@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
+from scripts.outputs.site import run_mkdocs_build
 from tests.support import REPO
 
 # What a build reads. Copies skip installed dependencies (snippets/app/node_modules).
@@ -27,8 +26,4 @@ def copy_project(dest: Path) -> Path:
 
 def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` of `project` into `site_dir`; output captured for assertions."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
-        cwd=project, env=env, capture_output=True, text=True, timeout=300,
-    )
+    return run_mkdocs_build(project, site_dir)

@@ -30,15 +30,17 @@ class NavPage:
     section: str | None  # the nav section it sits in, e.g. "Reference"
 
 
-def build_site(dest: Path, *, offline: bool = False) -> float:
-    """`mkdocs build --strict` into `dest` (OFFLINE=true for the file:// bundle); returns seconds taken."""
+def run_mkdocs_build(project: Path, dest: Path, *, offline: bool = False) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of `project` into `dest`, output captured (OFFLINE=true for the file:// bundle)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "OFFLINE": "true" if offline else "false"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(dest)]
+    return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=600, check=False)
+
+
+def build_site(dest: Path, *, offline: bool = False) -> float:
+    """Build the handbook into `dest`; returns seconds taken, raises BuildError with the output's tail."""
     started = time.perf_counter()
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(REPO / "mkdocs.yml"), "-d", str(dest)]
-    result = subprocess.run(
-        command,
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=600, check=False,
-    )
+    result = run_mkdocs_build(REPO, dest, offline=offline)
     if result.returncode != 0:
         tail = "\n".join((result.stdout + result.stderr).strip().splitlines()[-20:])
         raise BuildError(f"mkdocs build --strict failed (exit {result.returncode}):\n{tail}")
