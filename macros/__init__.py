@@ -14,7 +14,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from .loader import DataError, Handbook, load_data
-from .render import link, plain
+from .render import plain
 from .snippets import SNIPPETS_DIR, SnippetError, extract, language, resolve
 from .sources import render_sources
 from .tables import render_table
@@ -121,16 +121,3 @@ def define_env(env: Any) -> None:
     def sources_index(max_age_days: int = 180) -> Markup:
         """Every source URL in data/, what it backs and when it was verified; stale ones flagged."""
         return render_sources(handbook, today=dt.date.today(), max_age_days=max_age_days)
-
-    @env.macro
-    def source_link(url: str, text: str) -> Markup:
-        """An escaped external link, for prose that cites a URL already listed in data/."""
-        if url not in {str(u) for u in _all_urls(handbook)}:
-            raise KeyError(f"source_link: {url!r} is not a source of any data file; add it to data/ first")
-        return link(url, text)
-
-
-def _all_urls(handbook: Handbook) -> list[str]:
-    urls = [str(u) for t in handbook.tables.values() for r in t.rows for u in r.sources]
-    urls += [str(u) for s in handbook.factsets.values() for f in s.facts.values() for u in f.sources]
-    return urls
