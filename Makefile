@@ -8,9 +8,10 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site serve test lint checks system-deps diagrams pdf offline bench clean
 
-$(PY_STAMP): requirements.txt $(wildcard requirements/*.txt)
+$(PY_STAMP): requirements.txt $(wildcard requirements/*.txt) pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --disable-pip-version-check -q -r requirements.txt
+	$(BIN)/pip install --disable-pip-version-check -q --no-deps -e .
 	touch $@
 
 $(NODE_STAMP): package.json package-lock.json
@@ -28,6 +29,8 @@ system-deps:
 
 lint: $(PY_STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 checks: $(PY_STAMP) $(NODE_STAMP)
 	$(BIN)/python -m checks --strict snippets
@@ -37,13 +40,13 @@ test: $(PY_STAMP) $(NODE_STAMP) system-deps lint
 
 # Pre-render docs/diagrams/*.mmd to SVG with the npm Mermaid in headless Chromium (commit the SVGs).
 diagrams: $(PY_STAMP) $(NODE_STAMP)
-	$(BIN)/python -m scripts.render_diagrams
+	$(BIN)/python -m scripts.diagrams
 
 pdf: $(PY_STAMP) $(NODE_STAMP)
-	$(BIN)/python -m scripts.build_pdf
+	$(BIN)/python -m scripts.pdf
 
 offline: $(PY_STAMP) $(NODE_STAMP)
-	$(BIN)/python -m scripts.build_offline
+	$(BIN)/python -m scripts.offline
 
 bench: $(PY_STAMP) $(NODE_STAMP)
 	$(BIN)/python -m scripts.bench

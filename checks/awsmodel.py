@@ -1,5 +1,8 @@
 """The AWS CLI's own models: botocore service models and the CLI command table, loaded once per run.
 
+Every call into awscli's and botocore's private API is in this file, behind public functions, so a
+release that moves them breaks one module.
+
 The PyPI `awscli` package ships botocore inside it (`awscli.botocore`, importable as `botocore`
 once `awscli` is imported), so the input models used for task definitions and the command table
 used for `aws ...` lines come from the same release (pinned in requirements/checks.txt).
@@ -9,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 from typing import Any
 
 Path_ = tuple[Any, ...]
@@ -37,22 +41,27 @@ def _path(name: str) -> Path_:
     return tuple(parts)
 
 
-def validate(params: Any, service: str, operation: str) -> list[tuple[Path_, str]]:
-    """(key path, message) for every way params break the operation's input model, enums included."""
+@dataclass(frozen=True)
+class Problem:
+    path: Path_  # where in the input; a missing key is reported at its parent (it has no line)
+    kind: str  # botocore's error type: "invalid type", "unknown field", "missing required field", ... or "enum"
+    message: str
+
+
+def validate(params: Any, service: str, operation: str) -> list[Problem]:
+    """Every way params break the operation's input model, enums included."""
     shape = input_shape(service, operation)
     from botocore.validate import ParamValidator
 
     report = ParamValidator().validate(params, shape)
-    problems: list[tuple[Path_, str]] = []
+    problems: list[Problem] = []
     for error in report._errors:  # the public report is one string; we need each error's path
         kind, name, extra = error
         path = _path(name)
         if kind == "unknown field":
             path = (*path, extra["unknown_param"])
-        elif kind == "missing required field":
-            path = path  # the parent: the missing key has no line of its own
-        problems.append((path, report._format_error(error)))
-    problems += _enum_problems(params, shape, ())
+        problems.append(Problem(path, kind, report._format_error(error)))
+    problems += [Problem(path, "enum", message) for path, message in _enum_problems(params, shape, ())]
     return problems
 
 
@@ -80,3 +89,26 @@ def cli_driver() -> Any:
     from awscli.clidriver import create_clidriver
 
     return create_clidriver()
+
+
+def services() -> dict[str, Any]:
+    """The `aws` command table: service name (or CLI-only command group) -> its command object."""
+    return cli_driver()._get_command_table()
+
+
+def subcommands(command: Any) -> dict[str, Any] | None:
+    """A command's own subcommands (operations of a service, `ecs wait`'s waiters), or None for a leaf."""
+    if hasattr(command, "_get_command_table"):
+        return command._get_command_table()
+    table = getattr(command, "subcommand_table", None)
+    return table or None
+
+
+def _takes_value(argument: Any) -> bool:
+    return getattr(argument, "cli_type_name", "string") != "boolean" and getattr(argument, "nargs", None) != 0
+
+
+@functools.cache
+def global_options() -> dict[str, bool]:
+    """`aws` global option name -> whether it takes a value (--region X) or not (--debug)."""
+    return {name: _takes_value(arg) for name, arg in cli_driver()._get_argument_table().items()}

@@ -1,8 +1,8 @@
 """`python -m checks.bench`: time `python -m checks` over the whole repository, as a user would run it.
 
 Cold process each time (imports, AWS CLI command table, ESLint and Node start-up included); the
-best of --runs is reported because the machine's other load only ever adds time. The issue's
-budget is 10 s after install; --enforce turns exceeding it into exit status 1.
+best of --runs is reported because the machine's other load only ever adds time. The budget is
+10 s after install; --enforce turns exceeding it into exit status 1.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import subprocess
 import sys
 import time
 
-from macros.loader import REPO
+from handbook.paths import REPO
 
 from .walk import collect
 

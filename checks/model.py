@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -47,8 +47,16 @@ class CodeTable:
     def __init__(self, *codes: tuple[str, Severity, str]):
         self.codes = {c: Code(c, s, text) for c, s, text in codes}
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Code]:
         return iter(self.codes.values())
+
+    def subset(self, *codes: str) -> CodeTable:
+        """A table of some of these codes (a kind that reports only part of a family's rules)."""
+        return CodeTable(*((c, self.codes[c].severity, self.codes[c].summary) for c in codes))
+
+    def extend(self, *codes: tuple[str, Severity, str]) -> CodeTable:
+        """These codes and more."""
+        return CodeTable(*((c.code, c.severity, c.summary) for c in self), *codes)
 
     def finding(self, src: Source, line: int, code: str, message: str, severity: Severity | None = None) -> Finding:
         known = self.codes[code]  # KeyError here is a bug in the checker, not in the user's file
@@ -106,3 +114,25 @@ class Kind:
     matches: Callable[[Source], bool]
     check: CheckFn
     tool_codes: str = ""  # how codes of the field's own tool look, for --help
+
+
+# The engine's own codes, which any kind's file can get.
+CODES = CodeTable(
+    ("PARSE001", "error", "the file is not valid JSON or YAML (the line of the first problem is given)"),
+    ("KIND001", "warning", "no checker knows this kind of file, so nothing checked it"),
+    ("TOOL001", "error", "a tool this kind needs is missing or failed, or data/ is invalid: the file was not checked"),
+    ("INTERNAL", "error", "a rule of the checker crashed on this file: the file was not fully checked (a checker bug)"),
+)
+
+
+def apply_rules(src: Source, rules: Iterable[Callable[..., list[Finding] | None]], *args: Any) -> list[Finding]:
+    """Run each rule as rule(*args) for one file, src. A rule that raises becomes one INTERNAL finding
+    naming the rule and the file, and the other rules still run: a crashed rule must never read as a pass."""
+    findings: list[Finding] = []
+    for rule in rules:
+        try:
+            findings += rule(*args) or []
+        except Exception as exc:  # any bug in a rule, whatever the input
+            name = f"{rule.__module__.removeprefix('checks.')}.{rule.__name__}"
+            findings.append(CODES.finding(src, 1, "INTERNAL", f"rule {name} crashed: {type(exc).__name__}: {exc}"))
+    return findings

@@ -9,23 +9,36 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import commands, common, dockerfile, ecs, javascript, kubernetes, manifests, procfile
-from .model import Code, Kind, Source
+from .kinds import (
+    app_json,
+    dockerfile,
+    dockerignore,
+    ecs_service,
+    ecs_task,
+    javascript,
+    kubernetes,
+    markdown,
+    package_json,
+    package_lock,
+    procfile,
+    shell,
+)
+from .model import CODES, Code, Kind, Source
 
 # Order matters: the first kind whose matcher accepts a file owns it.
 KINDS: tuple[Kind, ...] = (
     dockerfile.KIND,
-    dockerfile.IGNORE_KIND,
+    dockerignore.KIND,
     procfile.KIND,
-    manifests.APP_JSON_KIND,
-    manifests.PACKAGE_JSON_KIND,
-    manifests.LOCKFILE_KIND,
+    app_json.KIND,
+    package_json.KIND,
+    package_lock.KIND,
     javascript.KIND,
-    ecs.TASK_KIND,
-    ecs.SERVICE_KIND,
+    ecs_task.KIND,
+    ecs_service.KIND,
     kubernetes.KIND,
-    commands.SHELL_KIND,
-    commands.MARKDOWN_KIND,
+    shell.KIND,
+    markdown.KIND,
 )
 
 
@@ -47,7 +60,7 @@ def checks_for(path: Path) -> list[str]:
 
 def all_codes() -> dict[str, Code]:
     """Every code of ours, across kinds (tools' own codes such as DL3008 pass through as they are)."""
-    codes: dict[str, Code] = {c.code: c for c in common.CODES}
+    codes: dict[str, Code] = {c.code: c for c in CODES}
     for kind in KINDS:
         for code in kind.codes:
             if code.code in codes and codes[code.code] != code:

@@ -6,10 +6,11 @@ from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from macros.loader import DataError
+from handbook.loader import DataError
+from handbook.lookups import DataContractError
 
-from . import common
-from .model import Finding, Kind, Source
+from .model import CODES, Finding, Kind, Source
+from .parsed import load_json, load_yaml
 from .registry import kind_of
 from .tools import ToolMissing
 from .walk import collect
@@ -23,18 +24,18 @@ def _display(path: Path) -> str:
 
 def check_sources(sources: list[Source]) -> list[Finding]:
     findings: list[Finding] = []
-    by_kind: dict[str, tuple[Kind, list[Source]]] = {}
     grouped: defaultdict[str, list[Source]] = defaultdict(list)
+    kinds: dict[str, Kind] = {}
     for src in sources:
         kind = kind_of(src)
         if kind is None:
             findings.append(_unknown(src))
             continue
-        by_kind[kind.name] = (kind, grouped[kind.name])
+        kinds[kind.name] = kind
         grouped[kind.name].append(src)
     # Kinds run side by side: most of the time goes to waiting for ESLint, hadolint, Node and ShellCheck.
-    with ThreadPoolExecutor(max_workers=max(1, len(by_kind))) as pool:
-        for result in pool.map(lambda item: _check_kind(*item), by_kind.values()):
+    with ThreadPoolExecutor(max_workers=max(1, len(kinds))) as pool:
+        for result in pool.map(lambda name: _check_kind(kinds[name], grouped[name]), kinds):
             findings += result
     return sorted(set(findings))
 
@@ -42,22 +43,25 @@ def check_sources(sources: list[Source]) -> list[Finding]:
 def _check_kind(kind: Kind, members: list[Source]) -> list[Finding]:
     try:
         return kind.check(members)
-    except (ToolMissing, DataError) as exc:
-        reason = str(exc).splitlines()[0] + (" (data/ is invalid)" if isinstance(exc, DataError) else "")
-        return [common.CODES.finding(src, 1, "TOOL001", f"{kind.name} not checked: {reason}") for src in members]
+    except (ToolMissing, DataError, DataContractError) as exc:
+        reason = str(exc).splitlines()[0] + ("" if isinstance(exc, ToolMissing) else " (data/ is invalid)")
+        return [CODES.finding(src, 1, "TOOL001", f"{kind.name} not checked: {reason}") for src in members]
+    except Exception as exc:  # a checker bug: say so for each file it left unchecked, and go on with the rest
+        reason = f"{type(exc).__name__}: {exc}"
+        return [CODES.finding(src, 1, "INTERNAL", f"the {kind.name} checker crashed: {reason}") for src in members]
 
 
 def _unknown(src: Source) -> Finding:
     # A JSON or YAML file that does not even parse says so, rather than "unknown kind".
     if src.path.suffix == ".json":
-        loaded = common.load_json(src)
+        loaded = load_json(src)
         if isinstance(loaded, Finding):
             return loaded
     if src.path.suffix in {".yaml", ".yml"}:
-        loaded_yaml = common.load_yaml(src)
+        loaded_yaml = load_yaml(src)
         if isinstance(loaded_yaml, Finding):
             return loaded_yaml
-    return common.CODES.finding(src, 1, "KIND001", "no checker knows this kind of file; see `python -m checks --help`")
+    return CODES.finding(src, 1, "KIND001", "no checker knows this kind of file; see `python -m checks --help`")
 
 
 def run(paths: list[str]) -> tuple[list[Finding], list[str]]:

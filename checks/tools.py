@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import functools
+import json
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
-from macros.loader import REPO
-
-NODE_MODULES = REPO / "node_modules"
+from handbook.paths import NODE_MODULES
 
 
 class ToolMissing(Exception):
-    """A required tool is not installed; the message says how to install it."""
+    """A required tool is not installed, or did not answer; the message says which and why."""
 
 
 def venv_bin(name: str) -> Path | None:
@@ -54,8 +54,39 @@ def run(
     extra_env: dict[str, str] | None = None,
     timeout: float = 120,
 ) -> subprocess.CompletedProcess[str]:
-    """Run a tool and capture its output as text; the tools report problems through output, not exit codes."""
+    """Run a tool and capture its output as text; the tools report problems through output, not exit codes.
+
+    Output a tool prints in another encoding (a byte copied from the user's file) is decoded with
+    replacement characters, never raised as an error that would end the run.
+    """
     env = {**os.environ, "NO_COLOR": "1", "FORCE_COLOR": "0", **(extra_env or {})}
     return subprocess.run(
-        args, input=stdin, capture_output=True, text=True, cwd=cwd, timeout=timeout, env=env, check=False
+        args,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        cwd=cwd,
+        timeout=timeout,
+        env=env,
+        check=False,
     )
+
+
+def last_words(out: subprocess.CompletedProcess[str]) -> str:
+    """The last line a tool wrote to stderr (its reason for failing), or a note that it wrote none."""
+    return (out.stderr.strip().splitlines() or ["no output"])[-1]
+
+
+def run_json(args: list[str], **kwargs: Any) -> Any:
+    """Run a tool that reports as JSON on stdout and return the parsed value.
+
+    Output that is not JSON means the tool itself failed: ToolMissing names the tool and its last words.
+    """
+    out = run(args, **kwargs)
+    try:
+        return json.loads(out.stdout)
+    except ValueError:
+        name = Path(args[0]).name
+        raise ToolMissing(f"{name} failed (exit {out.returncode}): {last_words(out)}") from None

@@ -10,8 +10,10 @@ import os
 import subprocess
 from pathlib import Path
 
+from handbook.paths import INSTALLED_DIRS
+
 # vendor/ holds third-party files copied in unchanged (e.g. docs/assets/vendor): not ours to lint.
-SKIPPED_DIRS = {"node_modules", "__pycache__", "vendor"}
+SKIPPED_DIRS = INSTALLED_DIRS | {"vendor"}
 
 
 def _skipped(parts: tuple[str, ...]) -> bool:

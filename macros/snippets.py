@@ -1,107 +1,68 @@
-"""The snippet macro's file handling: safe paths under snippets/, named regions, languages.
+"""The snippet macro: a file from snippets/, or one named region of it, as a titled code block.
 
-Regions use pymdownx.snippets' section markers on comment lines, e.g. `// --8<-- [start:health]`
-and `// --8<-- [end:health]`, so the same files also work with a plain `--8<--` include.
+    {{ snippet("app/server.js", "health") }}
+
+becomes a fenced block titled `snippets/app/server.js (health)` holding the lines between the
+region's `--8<-- [start:health]` and `[end:health]` markers, then a line with a link to the real
+file and "Checked by: …", the tools `python -m checks` runs on that file (from its registry).
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
-from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
-from .loader import REPO
+from markupsafe import escape
 
-SNIPPETS_DIR = REPO / "snippets"
-SKIPPED_DIRS = {"node_modules", ".git", "__pycache__"}
-MARKER = re.compile(r"--8<--\s*\[(start|end):([A-Za-z0-9_-]+)\]")
-
-# Code-fence languages by file name, then by suffix. Unknown files must say lang= explicitly.
-LANG_BY_NAME = {"Dockerfile": "dockerfile", "Procfile": "text", ".dockerignore": "text", "Makefile": "make"}
-LANG_BY_SUFFIX = {
-    ".js": "js", ".cjs": "js", ".mjs": "js", ".json": "json", ".yaml": "yaml", ".yml": "yaml",
-    ".sh": "bash", ".toml": "toml", ".conf": "nginx", ".py": "python", ".sql": "sql", ".Dockerfile": "dockerfile",
-}
+from checks.registry import UnknownKind, checks_for
+from handbook.snippets import SnippetError, extract, language, resolve
 
 
-class SnippetError(Exception):
-    """A snippet reference that cannot be honoured; the build fails with this message."""
+def _fence(code: str) -> str:
+    longest = max((len(m) for m in re.findall(r"`+", code)), default=0)
+    return "`" * max(3, longest + 1)
 
 
-@dataclass(frozen=True)
-class Region:
-    name: str
-    start: int  # 1-based line of the start marker
-    end: int  # 1-based line of the end marker
-
-
-def resolve(rel: str, root: Path = SNIPPETS_DIR) -> Path:
-    """The file for a path written relative to snippets/; refuse anything that escapes it."""
-    pure = PurePosixPath(rel)
-    if not rel or pure.is_absolute() or ".." in pure.parts or "\\" in rel:
-        raise SnippetError(f"snippet path {rel!r} must be relative to snippets/ without '..'")
-    if SKIPPED_DIRS & set(pure.parts):
-        raise SnippetError(f"snippet path {rel!r} points into an installed-dependency folder")
-    path = (root / pure).resolve()
-    if not path.is_relative_to(root.resolve()):
-        raise SnippetError(f"snippet path {rel!r} resolves outside snippets/ (symlink?)")
-    if not path.is_file():
-        raise SnippetError(f"snippet file snippets/{rel} does not exist")
-    return path
-
-
-def regions(text: str, where: str = "snippet") -> dict[str, Region]:
-    """All named regions of a file; malformed markers (unclosed, unopened, nested, repeated) raise."""
-    found: dict[str, Region] = {}
-    open_name: str | None = None
-    open_line = 0
-    for number, line in enumerate(text.splitlines(), start=1):
-        for kind, name in MARKER.findall(line):
-            if kind == "start":
-                if open_name is not None:
-                    raise SnippetError(f"{where}:{number}: region {name!r} starts inside region {open_name!r}")
-                if name in found:
-                    raise SnippetError(f"{where}:{number}: region {name!r} is defined twice")
-                open_name, open_line = name, number
-            else:
-                if open_name != name:
-                    raise SnippetError(f"{where}:{number}: region {name!r} ends but was not started")
-                found[name] = Region(name, open_line, number)
-                open_name = None
-    if open_name is not None:
-        raise SnippetError(f"{where}:{open_line}: region {open_name!r} is never ended")
-    return found
-
-
-def extract(text: str, region: str | None, where: str) -> str:
-    """The text of a file or of one region, with every marker line removed and indentation kept."""
-    lines = text.splitlines()
-    if region is not None:
-        known = regions(text, where)
-        if region not in known:
-            names = ", ".join(sorted(known)) or "none"
-            raise SnippetError(f"{where} has no region {region!r} (regions: {names})")
-        lines = lines[known[region].start : known[region].end - 1]
-    else:
-        regions(text, where)  # validate markers even when showing the whole file
-    kept = [line for line in lines if not MARKER.search(line)]
-    if not "".join(kept).strip():
-        raise SnippetError(f"{where}{':' + region if region else ''} is empty")
-    return "\n".join(kept)
-
-
-def language(path: Path) -> str:
-    if path.name in LANG_BY_NAME:
-        return LANG_BY_NAME[path.name]
-    if path.name.startswith("Dockerfile.") or path.name.endswith(".Dockerfile"):
-        return "dockerfile"
-    if path.suffix in LANG_BY_SUFFIX:
-        return LANG_BY_SUFFIX[path.suffix]
-    raise SnippetError(f"no code language known for snippets/{path.relative_to(SNIPPETS_DIR)}; pass lang='...'")
-
-
-def snippet_files(root: Path = SNIPPETS_DIR) -> list[Path]:
-    """Every file under snippets/ that readers can see, skipping installed dependencies."""
-    return sorted(
-        p for p in root.rglob("*") if p.is_file() and not SKIPPED_DIRS & set(p.relative_to(root).parts)
+def render_snippet(
+    path: str,
+    region: str | None = None,
+    *,
+    title: str | None = None,
+    lang: str | None = None,
+    linenums: bool = False,
+    hl_lines: str | None = None,
+    page_dir: str = ".",
+    root: Path,
+) -> str:
+    """Markdown for one snippet: a titled code block and a link to the real file."""
+    file = resolve(path, root)
+    rel = file.relative_to(root.resolve()).as_posix()
+    # What `python -m checks` runs on this file, from its own registry: the label cannot drift from
+    # the truth, and a file no checker knows stops the build instead of being shown unchecked.
+    try:
+        checked_by = ", ".join(checks_for(file))
+    except UnknownKind as exc:
+        raise SnippetError(
+            f"snippets/{rel}: no kind known to `python -m checks`, so it would be shown unchecked ({exc})"
+        ) from None
+    code = extract(file.read_text(encoding="utf-8"), region, f"snippets/{rel}")
+    lang = lang or language(file)
+    shown = title or (f"snippets/{rel} ({region})" if region else f"snippets/{rel}")
+    options = [f'title="{shown.replace(chr(34), chr(39))}"']
+    if linenums:
+        options.append('linenums="1"')
+    if hl_lines:
+        if not re.fullmatch(r"[0-9 -]+", hl_lines):
+            raise SnippetError(f"hl_lines={hl_lines!r}: use line numbers and ranges such as '2 4-6'")
+        options.append(f'hl_lines="{hl_lines}"')
+    fence = _fence(code)
+    href = posixpath.relpath(f"snippets/{rel}", page_dir)
+    # The snippet's identity rides on the meta line (attr_list), not on a wrapper <div>: a raw-HTML
+    # wrapper is left unprocessed inside admonitions and tabs, while attr_list works everywhere.
+    region_attr = f' data-region="{region}"' if region else ""
+    return (
+        f"\n{fence}{lang} {' '.join(options)}\n{code}\n{fence}\n\n"
+        f"File: [`snippets/{rel}`]({href}) · Checked by: {escape(checked_by)}\n"
+        f'{{: .hb-snippet-meta data-snippet="{rel}"{region_attr} }}\n'
     )

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from .loader import Handbook
-from .render import link
+from handbook.loader import Handbook
+
+from .values import link
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .render import cell, link, source_label
-from .schema import Table
+from handbook.schema import Table
+
+from .values import cell, link, source_label
 
 
 def _source_numbers(table: Table) -> dict[str, int]:
@@ -30,7 +31,7 @@ def render_table(table: Table) -> Markup:
             first = Markup('<th scope="row">{}<sup class="hb-refs">{}</sup></th>').format(row.label, refs)
             rest = cells
         else:
-            first = Markup("<td>{}<sup class=\"hb-refs\">{}</sup></td>").format(cells[0], refs)
+            first = Markup('<td>{}<sup class="hb-refs">{}</sup></td>').format(cells[0], refs)
             rest = cells[1:]
         tds = Markup("").join(Markup("<td>{}</td>").format(c) for c in rest)
         body.append(Markup('<tr id="{}-{}">{}{}</tr>').format(table.id, row.id, first, tds))
@@ -46,4 +47,3 @@ def render_table(table: Table) -> Markup:
         '<div class="hb-table" id="table-{}" data-table="{}">\n<table>{}<thead><tr>{}</tr></thead>'
         "<tbody>{}</tbody></table>{}\n</div>"
     ).format(table.id, table.id, caption, head, Markup("").join(body), description)
-

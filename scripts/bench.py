@@ -16,9 +16,10 @@ import tempfile
 from pathlib import Path
 from urllib.parse import unquote, urljoin
 
-from scripts.build_offline import build_offline
-from scripts.build_pdf import build_pdf
-from scripts.outputs.site import REPO, build_site, nav_pages
+from handbook.paths import REPO
+from scripts.offline.build import build_offline
+from scripts.pdf.build import build_pdf
+from scripts.site import build_site, nav_pages
 
 PAGE_BUDGET = 200 * 1024
 PDF_BUDGET_SECONDS = 30.0
@@ -71,8 +72,10 @@ def main() -> int:
         if pdf.seconds > PDF_BUDGET_SECONDS:
             failures.append(f"PDF took {pdf.seconds:.1f} s")
         offline = build_offline(Path(tmp) / "offline", Path(tmp) / "offline.zip")
-        print(f"offline bundle: {offline.bytes_unpacked / 1e6:.1f} MB in {offline.files} files, "
-              f"zip {offline.bytes_zipped / 1e6:.2f} MB")
+        print(
+            f"offline bundle: {offline.bytes_unpacked / 1e6:.1f} MB in {offline.files} files, "
+            f"zip {offline.bytes_zipped / 1e6:.2f} MB"
+        )
         print(f"page transfer (gzip, without the search index; budget {PAGE_BUDGET // 1024} KB):")
         for page in nav_pages():
             size, count = page_weight(site, page.url)

@@ -1,22 +1,24 @@
 """Helpers shared by every test module: repository paths and the CI rule for system tools.
 
-The rule (DEVELOPERS.md): a test that needs a system tool may skip on a developer's machine
-with a clear reason, but must *fail* when CI=true, so that CI can never go green by skipping.
+The rule: a test that needs a system tool may skip on a developer's machine with a clear reason,
+but must *fail* when CI=true, so that CI can never go green by skipping.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-SNIPPETS = REPO / "snippets"
-DATA = REPO / "data"
-DOCS = REPO / "docs"
-NODE_BIN_DIR = REPO / "node_modules" / ".bin"
+from handbook import paths
+
+# The repository's parts, as the tests name them (one definition: handbook.paths).
+REPO = paths.REPO
+SNIPPETS = paths.SNIPPETS_DIR
+DATA = paths.DATA_DIR
+DOCS = paths.DOCS_DIR
+NODE_BIN_DIR = paths.NODE_MODULES / ".bin"
 
 
 def in_ci() -> bool:

@@ -10,7 +10,7 @@ from typing import ClassVar
 
 import pytest
 
-from macros.snippets import SNIPPETS_DIR, regions, snippet_files
+from handbook.snippets import SNIPPETS_DIR, regions, snippet_files
 from tests.htmltables import snippet_attrs
 from tests.sitebuild import build, copy_project
 from tests.support import REPO
@@ -35,8 +35,15 @@ class _Requests(HTMLParser):
     """Every URL the browser would fetch by itself while loading a page (not links the reader clicks)."""
 
     FETCHING: ClassVar[set[tuple[str, str]]] = {
-        ("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src"), ("video", "src"),
-        ("audio", "src"), ("embed", "src"), ("object", "data"), ("image", "href"),
+        ("script", "src"),
+        ("img", "src"),
+        ("iframe", "src"),
+        ("source", "src"),
+        ("video", "src"),
+        ("audio", "src"),
+        ("embed", "src"),
+        ("object", "data"),
+        ("image", "href"),
     }
 
     def __init__(self) -> None:

@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 import yaml
 
-from macros.loader import cached_data
-from macros.snippets import regions
+from handbook.lookups import node_releases
+from handbook.snippets import regions
 from tests.support import DOCS, SNIPPETS
 
 PAGES = ["aws.md", "ecs.md", "containerizing.md", "app-code.md", "eks.md"]
@@ -149,9 +149,9 @@ def test_containerizing_names_the_dockerfiles_node_line() -> None:
     dockerfile = (SNIPPETS / "app/Dockerfile").read_text()
     majors = re.findall(r"^FROM node:(\d+)", dockerfile, flags=re.MULTILINE)
     assert majors, "snippets/app/Dockerfile has no node base image"
-    rows = [r for r in cached_data().table("node-releases").rows if r.values["major"] == int(majors[-1])]
-    assert rows, f"Node {majors[-1]} is not in data/tables/node-releases.yaml"
-    codename = rows[0].values["codename"]
+    release = node_releases().get(int(majors[-1]))
+    assert release, f"Node {majors[-1]} is not in data/tables/node-releases.yaml"
+    codename = release.codename
     assert codename and f"**{codename}**" in page("containerizing.md"), (
         f"containerizing.md must name the Dockerfile's Node line ({codename})"
     )

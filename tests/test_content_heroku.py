@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.loader import cached_data
-from macros.snippets import SNIPPETS_DIR, regions
+from handbook.loader import cached_data
+from handbook.lookups import cost_formations, fargate_rates, fargate_sizes, fargate_vcpus, heroku_dynos
+from handbook.snippets import SNIPPETS_DIR, regions
 from tests.htmltables import snippet_attrs
 from tests.support import DATA, DOCS
 
@@ -29,9 +30,18 @@ OWNED_TABLES = {"aws-vs-heroku"}
 # page -> fragments that must each appear in the title of one pitfall box on that page.
 PITFALLS = {
     "heroku.md": [
-        "re-energized", "free tier", "email and a password", "herokuapp.com", "database URL",
-        "git push heroku master", "missing `start` script", "comments in `package.json`",
-        "Scheduler or the autoscaler", "rejectUnauthorized: false", "Heroku Redis", "Librato",
+        "re-energized",
+        "free tier",
+        "email and a password",
+        "herokuapp.com",
+        "database URL",
+        "git push heroku master",
+        "missing `start` script",
+        "comments in `package.json`",
+        "Scheduler or the autoscaler",
+        "rejectUnauthorized: false",
+        "Heroku Redis",
+        "Librato",
     ],
     "compare.md": ["Outposts and Local Zones", "Graviton", "Spot", "training-to-edge", "Read Committed"],
     "migrating.md": ["execution role", "Kubernetes", "Spot"],
@@ -127,8 +137,13 @@ def test_heroku_page_walks_through_every_region_of_the_deploy_script(built_site:
 
 @pytest.mark.parametrize(
     ("page", "snippet"),
-    [("heroku", "app/Procfile"), ("heroku", "app/app.json"), ("heroku", "app/db.js"), ("heroku", "app/redis.js"),
-     ("migrating", "app/Procfile")],
+    [
+        ("heroku", "app/Procfile"),
+        ("heroku", "app/app.json"),
+        ("heroku", "app/db.js"),
+        ("heroku", "app/redis.js"),
+        ("migrating", "app/Procfile"),
+    ],
 )
 def test_app_files_are_shown(built_site: Built, page: str, snippet: str) -> None:
     site, _ = built_site
@@ -139,7 +154,7 @@ def test_app_files_are_shown(built_site: Built, page: str, snippet: str) -> None
 def test_deploy_script_is_safe_to_run() -> None:
     text = (SNIPPETS_DIR / "cli" / "heroku-deploy.sh").read_text(encoding="utf-8")
     assert "set -euo pipefail" in text
-    assert re.search(r'if \[\[ \$# -ne 1 \]\]', text), "the script must refuse to run without an app name"
+    assert re.search(r"if \[\[ \$# -ne 1 \]\]", text), "the script must refuse to run without an app name"
     destructive = re.findall(r"heroku (?:apps:destroy|destroy|addons:destroy|pg:reset|config:unset)\b.*", text)
     assert not destructive, f"the walk-through must not destroy anything: {destructive}"
     assert "push --force" not in text and "push -f" not in text
@@ -168,33 +183,22 @@ def test_owned_data_tables_are_all_shown() -> None:
 
 
 def test_cost_example_is_recomputed_from_its_inputs() -> None:
-    hb = cached_data()
-    prices = {row.id: row.values["price_usd_month"] for row in hb.table("heroku-dyno-types").rows}
-    vcpu_hour = float(hb.fact("cost.fargate_vcpu_hour_usd").value)
-    gb_hour = float(hb.fact("cost.fargate_gb_hour_usd").value)
-    hours = float(hb.fact("cost.hours_per_month").value)
-    for row in hb.table("cost-example-formations").rows:
-        v = row.values
-        assert v["heroku_usd"] == v["processes"] * prices[v["dyno"]], row.id
-        fargate = v["processes"] * (v["vcpu"] * vcpu_hour + v["memory_gb"] * gb_hour) * hours
-        assert v["fargate_usd"] == pytest.approx(round(fargate, 2), abs=0.005), row.id
+    dynos, rates = heroku_dynos(), fargate_rates()
+    for row in cost_formations():
+        assert row.heroku_usd == row.processes * dynos[row.dyno].price_usd_month, row.id
+        fargate = row.processes * (row.vcpu * rates.vcpu_hour_usd + row.memory_gb * rates.gb_hour_usd)
+        assert row.fargate_usd == pytest.approx(round(fargate * rates.hours_per_month, 2), abs=0.005), row.id
 
 
 def test_cost_example_tasks_are_valid_fargate_sizes() -> None:
-    hb = cached_data()
-    valid: dict[float, set[int]] = {}
-    for row in hb.table("fargate-task-sizes").rows:
-        memory = row.values["memory_mib"]
-        sizes = memory.expand() if hasattr(memory, "expand") else list(memory)
-        valid[float(row.values["vcpu"])] = {int(m) for m in sizes}
-    for row in hb.table("cost-example-formations").rows:
-        vcpu, memory_mib = float(row.values["vcpu"]), int(float(row.values["memory_gb"]) * 1024)
-        reason = f"{row.id}: {vcpu} vCPU with {memory_mib} MiB is not a Fargate size"
-        assert memory_mib in valid.get(vcpu, set()), reason
+    vcpus = {vcpu: cpu for cpu, vcpu in fargate_vcpus().items()}
+    sizes = fargate_sizes()
+    for row in cost_formations():
+        assert row.vcpu in vcpus, f"{row.id}: {row.vcpu} vCPU is not a Fargate size"
+        assert int(row.memory_gb * 1024) in sizes[vcpus[row.vcpu]], f"{row.id}: {row.memory_gb} GB does not fit"
 
 
 def test_cost_example_dynos_fit_in_their_fargate_tasks() -> None:
-    hb = cached_data()
-    memory = {row.id: row.values["memory_mib"] for row in hb.table("heroku-dyno-types").rows}
-    for row in hb.table("cost-example-formations").rows:
-        assert float(row.values["memory_gb"]) * 1024 >= memory[row.values["dyno"]], row.id
+    dynos = heroku_dynos()
+    for row in cost_formations():
+        assert row.memory_gb * 1024 >= dynos[row.dyno].memory_mib, row.id

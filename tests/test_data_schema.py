@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.loader import DataError, load_data
-from macros.schema import Steps
+from handbook.loader import DataError, load_data
+from handbook.schema import Steps
 
 GOOD_TABLE = """\
 id: sample

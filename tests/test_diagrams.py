@@ -6,7 +6,7 @@ import re
 import subprocess
 import sys
 
-from scripts import render_diagrams
+from scripts.diagrams import render as render_diagrams
 from tests.support import DOCS, REPO, need, need_tool
 
 
@@ -26,6 +26,6 @@ def test_committed_svgs_are_what_the_sources_render_to() -> None:
     # A separate process, as `make diagrams` runs it: Playwright's sync API refuses to start inside a
     # worker whose other tests already drive a browser.
     result = subprocess.run(
-        [sys.executable, "-m", "scripts.render_diagrams", "--check"], cwd=REPO, capture_output=True, text=True
+        [sys.executable, "-m", "scripts.diagrams", "--check"], cwd=REPO, capture_output=True, text=True
     )
     assert result.returncode == 0, f"stale or orphaned SVG; run `make diagrams` and commit:\n{result.stderr}"

@@ -11,9 +11,9 @@ import pytest
 from markupsafe import Markup
 
 import macros
-from macros.loader import load_data
-from macros.schema import Table
-from macros.snippets import SnippetError, extract, regions, resolve
+from handbook.loader import load_data
+from handbook.schema import Table
+from handbook.snippets import SnippetError, extract, regions, resolve
 from macros.sources import render_sources
 from macros.tables import render_table
 from tests.htmltables import table_texts
@@ -26,6 +26,7 @@ class FakeEnv:
     def __init__(self) -> None:
         self.macros: dict[str, Any] = {}
         self.page = None
+        self.conf = {"config_file_path": str(REPO / "mkdocs.yml")}
 
     def macro(self, fn: Any) -> Any:
         self.macros[fn.__name__] = fn
@@ -66,7 +67,7 @@ def test_comparison_table_cells_are_the_data_and_caption_names_sources() -> None
     for url in {str(u) for r in table.rows for u in r.sources}:
         assert f'href="{url}"' in html
     oldest = min(r.verified for r in table.rows).isoformat()
-    assert f"oldest verification: <time datetime=\"{oldest}\">{oldest}</time>" in html
+    assert f'oldest verification: <time datetime="{oldest}">{oldest}</time>' in html
 
 
 def test_table_values_are_html_escaped() -> None:
@@ -80,7 +81,7 @@ def test_table_values_are_html_escaped() -> None:
                 {
                     "id": "r",
                     "label": "<script>alert(1)</script>",
-                    "values": {"a": "\"quoted\" & <img src=x onerror=alert(1)>"},
+                    "values": {"a": '"quoted" & <img src=x onerror=alert(1)>'},
                     "sources": ["https://example.com/?a=1&b=<2>"],
                     "verified": "2026-01-01",
                 }
@@ -123,9 +124,9 @@ def test_fact_macro_unknown_name_and_argument(render: Any) -> None:
 
 
 def test_fact_value_is_escaped() -> None:
-    from macros import render_fact
-    from macros.loader import Handbook
-    from macros.schema import FactSet
+    from handbook.loader import Handbook
+    from handbook.schema import FactSet
+    from macros.facts import render_fact
 
     fact = {"value": "<b>1</b>", "sources": ["https://e.com"], "verified": "2026-01-01"}
     evil = FactSet.model_validate({"id": "x", "title": "X", "facts": {"v": fact}})

@@ -105,6 +105,37 @@ def test_a_missing_tool_is_reported_not_passed(tmp_path: Path, monkeypatch: pyte
     assert "hadolint" in findings[0].message
 
 
+def test_a_crashing_rule_is_reported_and_the_run_goes_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rule bug must never read as a pass: it becomes INTERNAL for that file, and every other rule
+    and file is still checked."""
+    need_tools()
+    from checks.kinds import ecs_task
+
+    def _broken_rule(task: object) -> None:
+        raise AttributeError("'list' object has no attribute 'get'")
+
+    monkeypatch.setattr(ecs_task, "TASK_RULES", (_broken_rule, *ecs_task.TASK_RULES))
+    findings, _ = runner.run([str(FIXTURES / "ECS002" / "bad"), str(FIXTURES / "DOCK001" / "bad")])
+    internal = [f for f in findings if f.code == "INTERNAL"]
+    assert len(internal) == 1 and internal[0].severity == "error"
+    assert "task-definition.json" in internal[0].path
+    assert "_broken_rule crashed: AttributeError" in internal[0].message
+    assert {"ECS002", "DOCK001"} <= {f.code for f in findings}
+
+
+def test_a_crashing_kind_is_reported_for_each_of_its_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    need_tools()
+    from checks.kinds import procfile
+
+    def _explode(*args: object) -> list[object]:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(procfile, "apply_rules", _explode)  # fails outside any single rule
+    findings, _ = runner.run([str(FIXTURES / "PROC004" / "bad"), str(FIXTURES / "DOCK001" / "bad")])
+    assert any(f.code == "INTERNAL" and f.path.endswith("Procfile") and "boom" in f.message for f in findings)
+    assert "DOCK001" in {f.code for f in findings}
+
+
 def test_every_snippet_passes_strict() -> None:
     """The handbook's promise: `python -m checks --strict snippets` is clean."""
     need_tools()

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
 
-from checks import commands, dockerfile, ecs, javascript
-from checks.locate import ParseError, parse_json, parse_yaml_documents
-from macros.loader import cached_data
+from checks import commandlines, dockerfiles
+from checks.kinds import dockerfile, javascript, markdown, package_json
+from checks.model import Finding, Source, apply_rules
+from handbook.located import ParseError, parse_json, parse_yaml_documents
 from tests.checks.conftest import need_tools
+
+UPSTREAM = Path(__file__).parent / "upstream"
 
 
 def test_json_lines_point_at_keys_and_items() -> None:
@@ -25,7 +30,7 @@ def test_json_lines_point_at_keys_and_items() -> None:
         ('{"a": 1,\n}', 2, "trailing comma"),
         ('{\n  // note\n  "a": 1\n}', 2, "JSON has no comments"),
         ('{"a": 1,\n "a": 2}', 2, "duplicate key"),
-        ("{\n  \"a\": \u2018x\u2019\n}", 2, "typographic quote"),
+        ('{\n  "a": \u2018x\u2019\n}', 2, "typographic quote"),
     ],
 )
 def test_json_errors_name_line_and_reason(text: str, line: int, reason: str) -> None:
@@ -44,12 +49,12 @@ def test_yaml_documents_keep_lines_and_tolerate_app_tags() -> None:
 def test_command_lines_in_pipes_substitutions_and_continuations() -> None:
     script = [
         (1, 'ACCOUNT="$(aws sts get-caller-identity \\'),
-        (2, "  --query Account --output text)\""),
+        (2, '  --query Account --output text)"'),
         (3, "aws ecr get-login-password | docker login --password-stdin x && heroku apps:info -a web"),
         (4, "# aws not-a-command here"),
         (5, "sudo AWS_PAGER= aws s3 ls"),
     ]
-    found = [(c.line, c.words[:2]) for c in commands.command_lines(script)]
+    found = [(c.line, c.words[:2]) for c in commandlines.command_lines(script)]
     assert found == [
         (1, ["aws", "sts"]),
         (3, ["aws", "ecr"]),
@@ -64,7 +69,7 @@ def test_markdown_console_fences_keep_only_prompt_lines() -> None:
         "```python\naws = 1\n```\n\n"
         "```bash\naws ecs list-clusters\n```\n"
     )
-    assert commands.markdown_command_lines(text) == [(2, "heroku ps -a web"), (11, "aws ecs list-clusters")]
+    assert commandlines.markdown_command_lines(text) == [(2, "heroku ps -a web"), (11, "aws ecs list-clusters")]
 
 
 def test_module_mode_follows_extension_and_package_type(tmp_path: Path) -> None:
@@ -76,35 +81,78 @@ def test_module_mode_follows_extension_and_package_type(tmp_path: Path) -> None:
 
 
 def test_smart_quotes_in_strings_and_comments_are_fine() -> None:
-    code = "// it\u2019s fine\nconst a = \"it\u2019s fine\";\nconst b = require(\u2018x\u2019);\n/* \u201cok\u201d */\n"
+    code = '// it\u2019s fine\nconst a = "it\u2019s fine";\nconst b = require(\u2018x\u2019);\n/* \u201cok\u201d */\n'
     assert javascript.smart_quotes(code) == [3]
 
 
+def _moby_cases() -> list[tuple[list[str], str, bool]]:
+    """Docker's own test table for .dockerignore matching (moby/patternmatcher, vendored with its commit)."""
+    cases = []
+    for line in (UPSTREAM / "moby-patternmatcher-cases.go.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        strings = [json.loads(s) for s in re.findall(r'"(?:[^"\\]|\\.)*"', line)]
+        expected = re.search(r",\s*(true|false)\}", line).group(1) == "true"  # type: ignore[union-attr]
+        cases.append((strings[:-1], strings[-1], expected))
+    return cases
+
+
+@pytest.mark.parametrize(("patterns", "path", "excluded"), _moby_cases())
+def test_dockerignore_matches_as_docker_does(patterns: list[str], path: str, excluded: bool) -> None:
+    compiled = [dockerfiles.compile_pattern(p) for p in patterns]
+    assert dockerfiles.ignored(path, compiled) is excluded
+
+
 @pytest.mark.parametrize(
-    ("path", "patterns", "excluded"),
+    ("lines", "path", "excluded"),
     [
-        ("server.js", [(False, "*.js")], True),
-        ("server.js", [(False, "*.js"), (True, "server.js")], False),
-        ("src/a/b.js", [(False, "src")], True),
-        ("src/a/b.js", [(False, "**/*.js")], True),
-        ("package.json", [(False, "node_modules")], False),
+        ("*.js", "server.js", True),
+        ("*.js\n!server.js", "server.js", False),
+        ("src", "src/a/b.js", True),
+        ("**/*.js", "src/a/b.js", True),
+        ("node_modules", "package.json", False),
+        ("[a-c].md", "b.md", True),  # used to crash the checker with re.error
+        ("[a-c].md", "d.md", False),
+        ("[a-z]*.md", "readme.md", True),  # used to be mistranslated: matched z].md, not readme.md
+        ("[!x].md", "!.md", True),  # Go's classes negate with ^; '!' is a plain character
+        ("[^x].md", "a.md", True),
+        ("?.md", "a.md", True),
+        ("?.md", "ab.md", False),
+        ("docs\n!docs/README.md", "docs/README.md", False),
+        ("/build/", "build/out.js", True),
+        ("# a comment\n\n  *.log  ", "x.log", True),
     ],
 )
-def test_dockerignore_matching(path: str, patterns: list[tuple[bool, str]], excluded: bool) -> None:
-    assert dockerfile.ignored(path, patterns) is excluded
+def test_dockerignore_cases_that_broke(lines: str, path: str, excluded: bool) -> None:
+    patterns, problems = dockerfiles.read_ignore(lines.replace("\\n", "\n"))
+    assert problems == []
+    assert dockerfiles.ignored(path, patterns) is excluded
 
 
-def test_fargate_sizes_come_from_the_data_table() -> None:
-    sizes = ecs.fargate_sizes()
-    rows = cached_data().table("fargate-task-sizes").rows
-    assert sorted(sizes) == sorted(int(r.values["cpu"]) for r in rows)
-    assert sizes[256] == [512, 1024, 2048]
-    assert 122880 in sizes[16384]
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [("[a-c", "without a closing"), ("foo\\", "lone backslash"), ("!", "not a pattern"), ("[]", "without a closing")],
+)
+def test_dockerignore_patterns_docker_refuses(line: str, reason: str) -> None:
+    patterns, problems = dockerfiles.read_ignore(line)
+    assert patterns == [] and len(problems) == 1 and reason in problems[0][2]
+
+
+def test_a_crashing_rule_is_an_internal_finding_and_the_other_rules_run(tmp_path: Path) -> None:
+    src = Source(tmp_path / "x.json", "x.json")
+
+    def broken(_: Source) -> list[Finding]:
+        raise KeyError("memory_mib")
+
+    def fine(source: Source) -> list[Finding]:
+        return [Finding(source.display, 3, "error", "ECS002", "still reported")]
+
+    findings = apply_rules(src, (broken, fine), src)
+    assert [(f.code, f.severity) for f in findings] == [("INTERNAL", "error"), ("ECS002", "error")]
+    assert "broken crashed: KeyError" in findings[0].message and findings[0].path == "x.json"
 
 
 def _check(kind_check, files: dict[str, str], root: Path) -> list[str]:
-    from checks.model import Source
-
     sources = []
     for name, text in files.items():
         path = root / name
@@ -139,45 +187,38 @@ def test_top_level_await_depends_on_module_mode(tmp_path: Path) -> None:
 )
 def test_cli_only_commands_aliases_and_hidden_aliases_are_valid(line: str, tmp_path: Path) -> None:
     need_tools()
-    assert _check(commands.check_markdown, {"README.md": f"```bash\n{line}\n```\n"}, tmp_path) == []
+    assert _check(markdown.check, {"README.md": f"```bash\n{line}\n```\n"}, tmp_path) == []
 
 
 @pytest.mark.parametrize(
     ("text", "root"),
     [
-        ("FROM node:24.21.0-alpine3.24\nCMD [\"node\"]\n", True),
-        ("FROM node:24.21.0-alpine3.24 AS base\nUSER node\nFROM base\nCMD [\"node\"]\n", False),
+        ('FROM node:24.21.0-alpine3.24\nCMD ["node"]\n', True),
+        ('FROM node:24.21.0-alpine3.24 AS base\nUSER node\nFROM base\nCMD ["node"]\n', False),
         ("FROM node:24.21.0-alpine3.24 AS base\nUSER node\nFROM base\nUSER root\n", True),
-        ("FROM gcr.io/distroless/nodejs24-debian12:nonroot\nCMD [\"server.js\"]\n", False),
+        ('FROM gcr.io/distroless/nodejs24-debian12:nonroot\nCMD ["server.js"]\n', False),
     ],
 )
 def test_final_stage_user_follows_stages(text: str, root: bool, tmp_path: Path) -> None:
-    from checks.model import Source
-
     path = tmp_path / "Dockerfile"
     path.write_text(text, encoding="utf-8")
-    _, stages = dockerfile.parse(text)
-    codes = [f.code for f in dockerfile._stage_rules(Source(path, "Dockerfile"), stages)]
+    codes = [f.code for f in dockerfile._stage_rules(Source(path, "Dockerfile"), dockerfiles.parse(text))]
     assert ("DOCK001" in codes) is root
 
 
 def test_a_wildcard_copy_may_leave_ignored_files_out(tmp_path: Path) -> None:
-    from checks.model import Source
-
     (tmp_path / "a.js").write_text("", encoding="utf-8")
     (tmp_path / "a.test.js").write_text("", encoding="utf-8")
     (tmp_path / ".dockerignore").write_text("*.test.js\n", encoding="utf-8")
     src = Source(tmp_path / "Dockerfile", "Dockerfile")
     cases = (("COPY *.js ./", []), ("COPY a.test.js ./", ["DOCK005"]), ("COPY *.test.js ./", ["DOCK005"]))
     for copy, expected in cases:
-        args, stages = dockerfile.parse(f"FROM node:24.21.0-alpine3.24\n{copy}\n")
-        assert [f.code for f in dockerfile._copy_rules(src, stages, args)] == expected, copy
+        parsed = dockerfiles.parse(f"FROM node:24.21.0-alpine3.24\n{copy}\n")
+        assert [f.code for f in dockerfile._copy_rules(src, parsed)] == expected, copy
 
 
 def test_node_version_follows_args_and_stages(tmp_path: Path) -> None:
-    from checks import manifests
-
     (tmp_path / "Dockerfile").write_text(
         "ARG NODE=22.22.0\nFROM node:${NODE}-alpine3.24 AS base\nFROM base AS runtime\nUSER 1000\n", encoding="utf-8"
     )
-    assert manifests.dockerfile_node_version(tmp_path) == ("Dockerfile", "22.22.0")
+    assert package_json.dockerfile_node_version(tmp_path) == ("Dockerfile", "22.22.0")

@@ -14,9 +14,10 @@ from typing import Any
 import pytest
 import yaml
 
-from macros.loader import load_data
+from checks.dockerfiles import read
+from handbook.lookups import node_releases
 from tests.live.apprun import APP_SRC, pinned_node
-from tests.live.dockerfile import parse, rds_ca_destination
+from tests.live.dockerfile import rds_ca_destination
 from tests.support import SNIPPETS, need
 
 pytestmark = pytest.mark.xdist_group("live-static")
@@ -28,7 +29,7 @@ APP_IMAGE = re.compile(r"\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com/")
 
 
 def exposed_port() -> int:
-    exposes = parse(DOCKERFILE)[-1].all("EXPOSE")
+    exposes = read(DOCKERFILE).stages[-1].all("EXPOSE")
     assert len(exposes) == 1, "the final stage must EXPOSE exactly one port"
     return int(exposes[0].args.split("/")[0])
 
@@ -109,7 +110,7 @@ def test_verified_database_tls_uses_the_bundle_in_the_image() -> None:
 
 
 def test_node_versions_agree_and_are_supported() -> None:
-    images = {stage.image for stage in parse(DOCKERFILE)}
+    images = {stage.image for stage in read(DOCKERFILE).stages}
     tags = {image.partition(":")[2].split("-")[0] for image in images}
     assert len(tags) == 1, f"all stages must use one Node version, found {sorted(images)}"
     image_version = tags.pop()
@@ -122,11 +123,11 @@ def test_node_versions_agree_and_are_supported() -> None:
     assert len(set(majors.values())) == 1, f"Node majors disagree: {majors}"
     assert image_version == runtime_version, f"Dockerfile pins {image_version}, the tests run {runtime_version}"
 
-    releases = {row.values["major"]: row for row in load_data().table("node-releases").rows}
+    releases = node_releases()
     major = int(majors["Dockerfile"])
     assert major in releases, f"Node {major} is not in data/tables/node-releases.yaml"
-    eol = releases[major].values["eol"]
-    assert eol > dt.datetime.now(dt.UTC).date(), f"Node {major} reached end-of-life on {eol}"
+    eol = releases[major].end_of_life
+    assert eol is not None and eol > dt.datetime.now(dt.UTC).date(), f"Node {major} reached end-of-life on {eol}"
 
 
 def test_dockerfile_passes_hadolint() -> None:

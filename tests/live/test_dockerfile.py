@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from checks.dockerfiles import Stage, read
 from tests.live.apprun import APP_SRC, npm_ci, pinned_node, start_node
 from tests.live.conftest import Stack
-from tests.live.dockerfile import Stage, parse, rds_ca_destination
+from tests.live.dockerfile import rds_ca_destination
 from tests.live.services import Certs, run
 
 pytestmark = pytest.mark.xdist_group("live-docker")
@@ -38,9 +39,8 @@ def install_stage(stage: Stage, root: Path) -> None:
     target = root / workdir.args.lstrip("/")
     target.mkdir(parents=True)
     for copy in stage.all("COPY"):
-        flags, (*sources, _dest) = copy.flags_and_operands()
-        assert "from" not in flags
-        for source in sources:
+        assert "from" not in copy.flags
+        for source in copy.words[:-1]:
             shutil.copy(context_file(source), target)
     runs = [cmd.strip() for run in stage.all("RUN") for cmd in run.args.split("&&")]
     installs = [shlex.split(cmd) for cmd in runs if cmd.startswith("npm ci")]
@@ -49,7 +49,7 @@ def install_stage(stage: Stage, root: Path) -> None:
 
 
 def test_final_stage_runs_natively(stack: Stack, certs: Certs, tmp_path: Path) -> None:
-    stages = parse(DOCKERFILE)
+    stages = read(DOCKERFILE).stages
     final = stages[-1]
     workdir = final.last("WORKDIR")
     assert workdir is not None
@@ -64,7 +64,7 @@ def test_final_stage_runs_natively(stack: Stack, certs: Certs, tmp_path: Path) -
     shutil.copy(certs.ca, bundle)
     bundle.chmod(0o444)
     for copy in final.all("COPY"):
-        flags, (*sources, dest) = copy.flags_and_operands()
+        flags, sources, dest = copy.flags, copy.words[:-1], copy.words[-1]
         if "from" in flags:
             stage_root = tmp_path / flags["from"]
             install_stage(stage_named(stages, flags["from"]), stage_root)
@@ -106,7 +106,7 @@ def test_final_stage_runs_natively(stack: Stack, certs: Certs, tmp_path: Path) -
 
 
 def test_every_stage_uses_a_pinned_node_alpine_image() -> None:
-    for stage in parse(DOCKERFILE):
+    for stage in read(DOCKERFILE).stages:
         repo, _, tag = stage.image.partition(":")
         assert repo == "node" and tag.split("-")[0].count(".") == 2, f"{stage.image}: pin node:<x.y.z>-alpine..."
         assert "alpine" in tag and "latest" not in tag

@@ -28,12 +28,11 @@ class Target:
     base_url: str
     home: str  # the URL of the home page: file:// shows a directory listing for a bare folder
 
-
     def file_for(self, url: str) -> Path | None:
         """The file a same-site URL loads, or None for a URL outside this site."""
         if not url.startswith(self.base_url):
             return None
-        rel = unquote(urlsplit(url).path)[len(urlsplit(self.base_url).path):]
+        rel = unquote(urlsplit(url).path)[len(urlsplit(self.base_url).path) :]
         path = self.root / rel
         return path / "index.html" if rel == "" or rel.endswith("/") or path.is_dir() else path
 
@@ -79,7 +78,8 @@ def visit(context: BrowserContext, url: str, *, axe: bool) -> Visit:
             )
             result.violations = [
                 f"{v['impact']} {v['id']} ({v['help']}) at {', '.join(v['where'][:3])}"
-                for v in found if v["impact"] in BLOCKING
+                for v in found
+                if v["impact"] in BLOCKING
             ]
         return result
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from scripts.build_offline import build_offline
-from scripts.build_pdf import PdfResult, build_pdf
-from scripts.outputs.chromium import CHROMIUM, launch_chromium
-from scripts.outputs.serve import serve_directory
+from scripts.browser import CHROMIUM, launch_chromium
+from scripts.offline.build import build_offline
+from scripts.pdf.build import PdfResult, build_pdf
+from scripts.serve import serve_directory
 from tests.outputs.browsing import Target
 from tests.support import need
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from scripts.outputs.site import nav_pages
+from scripts.site import nav_pages
 from tests.outputs.browsing import Target, Visit, crawl, opened, search
 from tests.support import DOCS
 
@@ -166,7 +166,10 @@ def test_offline_zip_unpacks_to_one_folder_with_the_inlined_search_index(offline
     with zipfile.ZipFile(archive) as zf:
         names = zf.namelist()
         assert all(name.startswith("deploy-handbook/") for name in names)
-        assert {"deploy-handbook/index.html", "deploy-handbook/search/search_index.js",
-                "deploy-handbook/assets/vendor/iframe-worker/shim.js"} <= set(names)
+        assert {
+            "deploy-handbook/index.html",
+            "deploy-handbook/search/search_index.js",
+            "deploy-handbook/assets/vendor/iframe-worker/shim.js",
+        } <= set(names)
         assert zf.read("deploy-handbook/search/search_index.js").startswith(b"var __index = ")
     assert len(names) == sum(1 for p in offline.root.rglob("*") if p.is_file())

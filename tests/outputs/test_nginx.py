@@ -105,8 +105,10 @@ def test_pages_are_html_with_security_headers_and_no_cache(nginx: str) -> None:
 
 def test_hashed_assets_are_cached_immutably_with_the_right_types(nginx: str, built_site) -> None:
     site, _ = built_site
-    for pattern, mime in [("assets/stylesheets/main.*.min.css", "text/css"),
-                          ("assets/javascripts/bundle.*.min.js", "application/javascript")]:
+    for pattern, mime in [
+        ("assets/stylesheets/main.*.min.css", "text/css"),
+        ("assets/javascripts/bundle.*.min.js", "application/javascript"),
+    ]:
         status, headers, _ = get(nginx + _hashed_asset(site, pattern))
         assert status == 200 and headers["content-type"].startswith(mime), (pattern, headers)
         assert headers["cache-control"] == "public, max-age=31536000, immutable"

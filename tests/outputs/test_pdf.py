@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from scripts.build_pdf import CJK_LINE, HERE, PdfResult, overflow
-from scripts.outputs.site import nav_pages
+from scripts.pdf.build import CJK_LINE, HERE, PdfResult, overflow
+from scripts.site import nav_pages
 from tests.support import need_tool
 
 pytestmark = pytest.mark.xdist_group("browser")
@@ -79,7 +79,7 @@ def _ink(pgm: bytes) -> float:
     """Share of non-white pixels in a binary PGM (P5) image."""
     match = re.match(rb"P5\s+(\d+)\s+(\d+)\s+(\d+)\s", pgm)
     assert match, "pdftoppm did not write a PGM"
-    pixels = pgm[match.end():]
+    pixels = pgm[match.end() :]
     return sum(1 for value in pixels if value < 200) / len(pixels)
 
 
@@ -89,7 +89,8 @@ def test_a_rendered_page_is_not_blank(handbook_pdf: PdfResult, which: str) -> No
     number = 1 if which == "cover" else handbook_pdf.chapter_pages[nav_pages()[0].title]
     pgm = subprocess.run(
         [tool, "-gray", "-r", "40", "-f", str(number), "-l", str(number), str(handbook_pdf.path)],
-        capture_output=True, check=True,
+        capture_output=True,
+        check=True,
     ).stdout
     assert _ink(pgm) > 0.002, f"page {number} renders blank"
 
@@ -132,8 +133,7 @@ def test_print_css_wraps_long_code_and_fits_wide_tables(browser) -> None:
     CSS, and none with it."""
     long_line = "aws ecs register-task-definition " + "--cli-input-json-file-with-a-long-name " * 12
     cells = "".join(f"<td>value-{i}-{'x' * 30}</td>" for i in range(12))
-    body = (f'<div class="md-typeset"><pre><code>{long_line}</code></pre>'
-            f"<table><tr>{cells}</tr></table></div>")
+    body = f'<div class="md-typeset"><pre><code>{long_line}</code></pre><table><tr>{cells}</tr></table></div>'
     page = browser.new_page()
     try:
         page.set_content(f"<html><body>{body}</body></html>")

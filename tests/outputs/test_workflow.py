@@ -30,8 +30,15 @@ def test_workflows_pass_actionlint() -> None:
 
 def test_pages_workflow_builds_and_deploys() -> None:
     text = PAGES.read_text(encoding="utf-8")
-    for needed in ["make site", "actions/upload-pages-artifact", "actions/deploy-pages", "pages: write",
-                   "id-token: write", "concurrency:", 'python-version: "3.11"']:
+    for needed in [
+        "make site",
+        "actions/upload-pages-artifact",
+        "actions/deploy-pages",
+        "pages: write",
+        "id-token: write",
+        "concurrency:",
+        'python-version: "3.11"',
+    ]:
         assert needed in text, f"pages.yml lacks {needed!r}"
 
 

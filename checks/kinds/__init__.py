@@ -1,0 +1,1 @@
+"""One module per kind of file the checker knows; checks/registry.py lists them in matching order."""

@@ -1,0 +1,138 @@
+"""The one loader for data/: YAML in, validated models out, or one clear line per problem.
+
+Used by the page macros, by `python -m checks` and by the tests. A bad file never becomes a
+traceback: it becomes `data/tables/x.yaml:12: rows[3].verified: reason`.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from .located import StrictLoader, line_index, nearest_line
+from .paths import DATA_DIR, REPO
+from .schema import KINDS, Fact, FactSet, LocatedError, Table
+
+
+class DataError(Exception):
+    """One or more data files are invalid. str() is one line per problem: file:line: key path: reason."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+def _format_path(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"
+
+
+def _yaml_path(lines: dict[tuple[Any, ...], int], loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Drop the parts of a pydantic error location that are not YAML keys (union member tags)."""
+    path: tuple[Any, ...] = ()
+    for part in loc:
+        if (*path, part) in lines:
+            path = (*path, part)
+    return path if lines else loc
+
+
+def load_file(path: Path) -> Table | FactSet:
+    """Validate one data file; raise DataError naming file, line, key path and reason."""
+    rel = path.relative_to(REPO) if path.is_relative_to(REPO) else path
+    kind = path.parent.name
+    model = KINDS.get(kind)
+    if model is None:
+        raise DataError([f"{rel}:1: (file): data files live in data/{{{','.join(KINDS)}}}/, not data/{kind}/"])
+    text = path.read_text(encoding="utf-8")
+    try:
+        # Parse once: the node tree gives line numbers, the same tree is then built into Python values.
+        loader = StrictLoader(text)
+        try:
+            node = loader.get_single_node()
+            raw = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        reason = getattr(exc, "problem", None) or str(exc)
+        raise DataError([f"{rel}:{line}: (yaml): {reason}"]) from None
+    if not isinstance(raw, dict):
+        raise DataError([f"{rel}:1: (top level): expected a mapping, found {type(raw).__name__}"])
+    try:
+        item = model.model_validate(raw)
+    except ValidationError as exc:
+        lines = line_index(node) if node is not None else {}
+        problems = []
+        for err in exc.errors():
+            full = tuple(err["loc"])
+            located = (err.get("ctx") or {}).get("error")
+            if isinstance(located, LocatedError):  # a cross-field rule that names its own key
+                full = (*full, *located.loc)
+            loc = _yaml_path(lines, full)
+            # A missing key is not in the YAML: name it after the deepest existing parent.
+            if err["type"] == "missing":
+                loc = (*loc, full[-1])
+            reason = str(located) if isinstance(located, LocatedError) else err["msg"]
+            problems.append(f"{rel}:{nearest_line(lines, loc)}: {_format_path(loc)}: {reason}")
+        raise DataError(sorted(set(problems), key=problems.index)) from None
+    if item.id != path.stem:
+        line = nearest_line(line_index(node), ("id",)) if node is not None else 1
+        raise DataError([f"{rel}:{line}: id: {item.id!r} must equal the file name {path.stem!r}"])
+    return item
+
+
+@dataclass(frozen=True)
+class Handbook:
+    """All of data/, validated. Look-ups by an unknown name raise KeyError with the known names."""
+
+    tables: dict[str, Table] = field(default_factory=dict)
+    factsets: dict[str, FactSet] = field(default_factory=dict)
+
+    def table(self, table_id: str) -> Table:
+        try:
+            return self.tables[table_id]
+        except KeyError:
+            raise KeyError(f"no data table {table_id!r}; known tables: {', '.join(sorted(self.tables))}") from None
+
+    def fact(self, name: str) -> Fact:
+        set_id, _, key = name.partition(".")
+        factset = self.factsets.get(set_id)
+        if factset is None or not key:
+            raise KeyError(f"no fact {name!r}: use 'file.key'; fact files: {', '.join(sorted(self.factsets))}")
+        if key not in factset.facts:
+            raise KeyError(f"no fact {name!r}; data/facts/{set_id}.yaml has: {', '.join(sorted(factset.facts))}")
+        return factset.facts[key]
+
+
+def load_data(data_dir: Path = DATA_DIR) -> Handbook:
+    """Load and validate every YAML file under data_dir; collect all problems before raising."""
+    tables: dict[str, Table] = {}
+    factsets: dict[str, FactSet] = {}
+    problems: list[str] = []
+    paths = sorted(data_dir.rglob("*.y*ml"))
+    for path in paths:
+        if path.suffix not in {".yaml", ".yml"}:
+            continue
+        try:
+            item = load_file(path)
+        except DataError as exc:
+            problems.extend(exc.problems)
+            continue
+        (tables if isinstance(item, Table) else factsets)[item.id] = item
+    if problems:
+        raise DataError(problems)
+    return Handbook(tables=tables, factsets=factsets)
+
+
+@functools.lru_cache(maxsize=1)
+def cached_data() -> Handbook:
+    """The repository's data, loaded once per process (the checks and the build read it often)."""
+    return load_data()

@@ -1,0 +1,229 @@
+"""Parse JSON and YAML while remembering the line of every key, so messages point at real lines.
+
+Used by the data loader (data/*.yaml) and by the checker (users' JSON and YAML files). YAML goes
+through PyYAML with duplicate keys refused; `line_index` maps each key path of the node tree to its line.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from dataclasses import dataclass
+from json.decoder import scanstring
+from typing import Any
+
+import yaml
+
+Path_ = tuple[Any, ...]
+_WS = re.compile(r"[ \t\n\r]*")
+_NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
+
+
+class StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when present: 5x faster
+    """SafeLoader that rejects duplicate keys (PyYAML silently keeps the last one)."""
+
+
+def _construct_mapping(loader: StrictLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+        seen.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+
+def _construct_timestamp(loader: StrictLoader, node: yaml.ScalarNode) -> Any:
+    # PyYAML raises a bare ValueError (no line) for dates such as 2026-13-45; give it a position.
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError as exc:
+        reason = f"invalid date {node.value!r}: {exc}"
+        raise yaml.constructor.ConstructorError(None, None, reason, node.start_mark) from None
+
+
+StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
+def line_index(node: yaml.Node, path: Path_ = ()) -> dict[Path_, int]:
+    """Map every key path in a YAML node tree to its 1-based line, so errors can point at it."""
+    lines = {path: node.start_mark.line + 1}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            child = (*path, key_node.value)
+            lines.update(line_index(value_node, child))
+            lines[child] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines.update(line_index(item, (*path, index)))
+    return lines
+
+
+def nearest_line(lines: dict[Path_, int], path: Path_) -> int:
+    """The line of the deepest existing prefix of path (a missing key points at its parent)."""
+    for end in range(len(path), -1, -1):
+        if path[:end] in lines:
+            return lines[path[:end]]
+    return 1
+
+
+class _Loader(StrictLoader):
+    """Strict about duplicate keys, tolerant of application tags such as mkdocs' `!ENV`."""
+
+
+def _untagged(loader: _Loader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        return loader.construct_mapping(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_scalar(node)  # type: ignore[arg-type]
+
+
+_Loader.add_multi_constructor("!", _untagged)
+
+
+class ParseError(ValueError):
+    def __init__(self, line: int, reason: str):
+        self.line = line
+        self.reason = reason
+        super().__init__(f"line {line}: {reason}")
+
+
+@dataclass(frozen=True)
+class Located:
+    """A parsed document and the 1-based line of each key path (`("a", 0, "b")`)."""
+
+    data: Any
+    lines: dict[Path_, int]
+
+    def line(self, *path: Any) -> int:
+        """The line of the deepest existing prefix of path (a missing key points at its parent)."""
+        return nearest_line(self.lines, path)
+
+
+# Hand-written on purpose: the standard json module keeps no positions, and json-source-map, the one
+# library that does, has had no release since 2022. Built on json's own string scanner.
+class _JsonParser:
+    def __init__(self, text: str):
+        self.text = text
+        self.lines: dict[Path_, int] = {}
+        self.newlines = [m.start() for m in re.finditer("\n", text)]
+
+    def line_at(self, pos: int) -> int:
+        return bisect.bisect_left(self.newlines, pos) + 1
+
+    def fail(self, pos: int, reason: str) -> ParseError:
+        return ParseError(self.line_at(pos), reason)
+
+    def skip(self, pos: int) -> int:
+        match = _WS.match(self.text, pos)  # matches the empty string too, so never None in practice
+        return match.end() if match else pos
+
+    def value(self, pos: int, path: Path_) -> tuple[Any, int]:
+        pos = self.skip(pos)
+        self.lines.setdefault(path, self.line_at(pos))
+        char = self.text[pos : pos + 1]
+        if char == "{":
+            return self.obj(pos + 1, path)
+        if char == "[":
+            return self.array(pos + 1, path)
+        if char == '"':
+            return self.string(pos + 1)
+        for word, val in (("true", True), ("false", False), ("null", None)):
+            if self.text.startswith(word, pos):
+                return val, pos + len(word)
+        number = _NUMBER.match(self.text, pos)
+        if number and number.group():
+            text = number.group()
+            return (float(text) if any(c in text for c in ".eE") else int(text)), number.end()
+        if not char:
+            raise self.fail(pos, "unexpected end of file, expected a value")
+        if char in "\u2018\u2019\u201c\u201d":
+            raise self.fail(pos, f"typographic quote {char!r}: JSON strings need straight double quotes")
+        raise self.fail(pos, f"expected a value, found {char!r}")
+
+    def string(self, pos: int) -> tuple[str, int]:
+        try:
+            return scanstring(self.text, pos, True)
+        except json.JSONDecodeError as exc:
+            raise ParseError(exc.lineno, exc.msg) from None
+
+    def obj(self, pos: int, path: Path_) -> tuple[dict[str, Any], int]:
+        out: dict[str, Any] = {}
+        pos = self.skip(pos)
+        if self.text[pos : pos + 1] == "}":
+            return out, pos + 1
+        while True:
+            pos = self.skip(pos)
+            if self.text[pos : pos + 1] != '"':
+                found = self.text[pos : pos + 2]
+                hint = " (JSON has no comments)" if found in ("//", "/*") else ""
+                raise self.fail(pos, f"expected a double-quoted key{hint}")
+            key_line = self.line_at(pos)
+            key, pos = self.string(pos + 1)
+            if key in out:
+                raise ParseError(key_line, f"duplicate key {key!r}")
+            self.lines[(*path, key)] = key_line
+            pos = self.skip(pos)
+            if self.text[pos : pos + 1] != ":":
+                raise self.fail(pos, f"expected ':' after key {key!r}")
+            out[key], pos = self.value(pos + 1, (*path, key))
+            self.lines[(*path, key)] = key_line
+            pos = self.skip(pos)
+            char = self.text[pos : pos + 1]
+            if char == "}":
+                return out, pos + 1
+            if char != ",":
+                raise self.fail(pos, "expected ',' or '}' after a value")
+            pos = self.skip(pos + 1)
+            if self.text[pos : pos + 1] == "}":
+                raise self.fail(pos, "trailing comma before '}'")
+
+    def array(self, pos: int, path: Path_) -> tuple[list[Any], int]:
+        out: list[Any] = []
+        pos = self.skip(pos)
+        if self.text[pos : pos + 1] == "]":
+            return out, pos + 1
+        while True:
+            item, pos = self.value(pos, (*path, len(out)))
+            out.append(item)
+            pos = self.skip(pos)
+            char = self.text[pos : pos + 1]
+            if char == "]":
+                return out, pos + 1
+            if char != ",":
+                raise self.fail(pos, "expected ',' or ']' after a value")
+            pos = self.skip(pos + 1)
+            if self.text[pos : pos + 1] == "]":
+                raise self.fail(pos, "trailing comma before ']'")
+
+
+def parse_json(text: str) -> Located:
+    parser = _JsonParser(text)
+    try:
+        data, end = parser.value(0, ())
+    except RecursionError:
+        raise ParseError(1, "nested too deeply to check") from None
+    end = parser.skip(end)
+    if end != len(text):
+        raise parser.fail(end, "extra data after the JSON value")
+    return Located(data, parser.lines)
+
+
+def parse_yaml_documents(text: str) -> list[Located]:
+    """Every document of a (multi-document) YAML stream; duplicate keys are errors."""
+    try:
+        nodes = [node for node in yaml.compose_all(text, Loader=_Loader) if node is not None]
+        datas = [_Loader("").construct_document(node) for node in nodes]
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        reason = getattr(exc, "problem", None) or str(exc)
+        raise ParseError(mark.line + 1 if mark else 1, reason) from None
+    except RecursionError:
+        raise ParseError(1, "nested too deeply to check") from None
+    try:
+        return [Located(data, line_index(node)) for node, data in zip(nodes, datas, strict=True)]
+    except RecursionError:
+        raise ParseError(1, "nested too deeply to check") from None

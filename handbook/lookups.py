@@ -1,0 +1,203 @@
+"""Typed access to the values code reads from data/: the data contract, named once.
+
+Pages show whole tables; code (the checker, the consistency tests) needs single values with types.
+Every table id and column key that code relies on is written here and nowhere else, and
+tests/test_lookups.py loads the real data through each accessor, so renaming a column fails that
+test, not a user's `python -m checks` run later.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .loader import Handbook, cached_data
+from .schema import Row, Steps
+
+
+class DataContractError(LookupError):
+    """data/ no longer has a table, column or fact that code reads (it was renamed or removed)."""
+
+
+def _column(row: Row, table: str, key: str) -> object:
+    try:
+        return row.values[key]
+    except KeyError:
+        raise DataContractError(f"data/tables/{table}.yaml row {row.id!r} has no column {key!r}") from None
+
+
+def _int(row: Row, table: str, key: str) -> int:
+    value = _column(row, table, key)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or int(value) != value:
+        raise DataContractError(f"data/tables/{table}.yaml row {row.id!r}: {key} is {value!r}, not a whole number")
+    return int(value)
+
+
+def _rows(handbook: Handbook | None, table: str) -> list[Row]:
+    try:
+        return (handbook or cached_data()).table(table).rows
+    except KeyError as exc:
+        raise DataContractError(str(exc)) from None
+
+
+FARGATE_TASK_SIZES = "fargate-task-sizes"
+
+
+def fargate_sizes(handbook: Handbook | None = None) -> dict[int, list[int]]:
+    """Valid Fargate task memory (MiB) per task cpu value (CPU units)."""
+    sizes: dict[int, list[int]] = {}
+    for row in _rows(handbook, FARGATE_TASK_SIZES):
+        memory = _column(row, FARGATE_TASK_SIZES, "memory_mib")
+        if isinstance(memory, Steps):
+            sizes[_int(row, FARGATE_TASK_SIZES, "cpu")] = memory.expand()
+        elif isinstance(memory, list):
+            sizes[_int(row, FARGATE_TASK_SIZES, "cpu")] = [int(m) for m in memory]
+        else:
+            raise DataContractError(f"data/tables/{FARGATE_TASK_SIZES}.yaml row {row.id!r}: memory_mib is {memory!r}")
+    return sizes
+
+
+def fargate_vcpus(handbook: Handbook | None = None) -> dict[int, float]:
+    """vCPUs per task cpu value (1024 CPU units = 1 vCPU)."""
+    return {
+        _int(row, FARGATE_TASK_SIZES, "cpu"): float(_column(row, FARGATE_TASK_SIZES, "vcpu"))  # type: ignore[arg-type]
+        for row in _rows(handbook, FARGATE_TASK_SIZES)
+    }
+
+
+UNSUPPORTED_LINUX = "ecs-fargate-unsupported-linux-parameters"
+
+
+def fargate_unsupported_linux_parameters(handbook: Handbook | None = None) -> dict[str, str]:
+    """linuxParameters field -> what to use instead on Fargate."""
+    return {
+        str(_column(row, UNSUPPORTED_LINUX, "parameter")): str(_column(row, UNSUPPORTED_LINUX, "instead"))
+        for row in _rows(handbook, UNSUPPORTED_LINUX)
+    }
+
+
+HEALTHCHECK_RANGES = "ecs-healthcheck-ranges"
+
+
+@dataclass(frozen=True)
+class Range:
+    low: int
+    high: int
+    default: int | None
+
+
+def healthcheck_ranges(handbook: Handbook | None = None) -> dict[str, Range]:
+    """ECS container healthCheck field -> its allowed range and default."""
+    out = {}
+    for row in _rows(handbook, HEALTHCHECK_RANGES):
+        default = _column(row, HEALTHCHECK_RANGES, "default")
+        out[str(_column(row, HEALTHCHECK_RANGES, "field"))] = Range(
+            _int(row, HEALTHCHECK_RANGES, "min"),
+            _int(row, HEALTHCHECK_RANGES, "max"),
+            None if default is None else _int(row, HEALTHCHECK_RANGES, "default"),
+        )
+    return out
+
+
+NODE_RELEASES = "node-releases"
+
+
+@dataclass(frozen=True)
+class NodeRelease:
+    major: int
+    codename: str | None
+    lts_start: dt.date | None
+    end_of_life: dt.date | None
+
+
+def node_releases(handbook: Handbook | None = None) -> dict[int, NodeRelease]:
+    """Node.js major -> its release line (LTS start and end-of-life dates)."""
+    out = {}
+    for row in _rows(handbook, NODE_RELEASES):
+        major = _int(row, NODE_RELEASES, "major")
+        codename, lts, eol = (_column(row, NODE_RELEASES, key) for key in ("codename", "lts_start", "eol"))
+        for key, value in (("lts_start", lts), ("eol", eol)):
+            if value is not None and not isinstance(value, dt.date):
+                raise DataContractError(f"data/tables/{NODE_RELEASES}.yaml row {row.id!r}: {key} is {value!r}")
+        out[major] = NodeRelease(major, None if codename is None else str(codename), lts, eol)  # type: ignore[arg-type]
+    return out
+
+
+HEROKU_DYNOS = "heroku-dyno-types"
+
+
+@dataclass(frozen=True)
+class Dyno:
+    memory_mib: int
+    price_usd_month: float
+
+
+def heroku_dynos(handbook: Handbook | None = None) -> dict[str, Dyno]:
+    """Heroku dyno type (row id, e.g. "basic") -> its memory and highest monthly price."""
+    return {
+        row.id: Dyno(_int(row, HEROKU_DYNOS, "memory_mib"), _number(row, HEROKU_DYNOS, "price_usd_month"))
+        for row in _rows(handbook, HEROKU_DYNOS)
+    }
+
+
+def _number(row: Row, table: str, key: str) -> float:
+    value = _column(row, table, key)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise DataContractError(f"data/tables/{table}.yaml row {row.id!r}: {key} is {value!r}, not a number")
+    return float(value)
+
+
+@dataclass(frozen=True)
+class FargateRates:
+    vcpu_hour_usd: float
+    gb_hour_usd: float
+    hours_per_month: float
+
+
+def fargate_rates(handbook: Handbook | None = None) -> FargateRates:
+    """The on-demand Fargate rates the cost examples use, and the hours in their month."""
+    hb = handbook or cached_data()
+
+    def fact(name: str) -> float:
+        try:
+            value = hb.fact(name).value
+        except KeyError as exc:
+            raise DataContractError(str(exc)) from None
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise DataContractError(f"fact {name} is {value!r}, not a number")
+        return float(value)
+
+    return FargateRates(
+        fact("cost.fargate_vcpu_hour_usd"), fact("cost.fargate_gb_hour_usd"), fact("cost.hours_per_month")
+    )
+
+
+COST_FORMATIONS = "cost-example-formations"
+
+
+@dataclass(frozen=True)
+class Formation:
+    id: str
+    dyno: str
+    processes: int
+    heroku_usd: float
+    vcpu: float
+    memory_gb: float
+    fargate_usd: float
+
+
+def cost_formations(handbook: Handbook | None = None) -> list[Formation]:
+    """The cost example's formations: the same processes priced on Heroku and on Fargate."""
+    t = COST_FORMATIONS
+    return [
+        Formation(
+            row.id,
+            str(_column(row, t, "dyno")),
+            _int(row, t, "processes"),
+            _number(row, t, "heroku_usd"),
+            _number(row, t, "vcpu"),
+            _number(row, t, "memory_gb"),
+            _number(row, t, "fargate_usd"),
+        )
+        for row in _rows(handbook, t)
+    ]

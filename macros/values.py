@@ -1,0 +1,70 @@
+"""Turning data values into escaped HTML text. Every value that reaches a page passes through here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlsplit
+
+from markupsafe import Markup, escape
+
+from handbook.schema import Column, Steps, Value
+
+
+def _number(value: float) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:,}" if isinstance(value, int) else f"{value:g}"
+
+
+def _mib(value: int) -> str:
+    # AWS's Fargate tables write whole gibibytes as "GB"; keep their wording so readers can compare.
+    return f"{_number(value / 1024)} GB" if value >= 1024 and value % 1024 == 0 else f"{_number(value)} MiB"
+
+
+def plain(value: Value, fmt: str = "text", unit: str | None = None) -> str:
+    """A value as plain (unescaped) text, following the column's format."""
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        text = "yes" if value else "no"
+    elif fmt == "mib":
+        if isinstance(value, Steps):
+            text = f"{_mib(value.start)} to {_mib(value.stop)} in {_mib(value.step)} steps"
+        elif isinstance(value, list):
+            text = ", ".join(_mib(int(v)) for v in value)
+        elif isinstance(value, (int, float)):
+            text = _mib(int(value))
+        else:
+            raise TypeError(f"format 'mib' needs a number, a list or a range, not {value!r}")
+    elif fmt == "code" and isinstance(value, (int, float)):
+        text = str(value)  # a literal to type into JSON/YAML: no thousands separators
+    elif fmt == "usd" and isinstance(value, (int, float)):
+        text = f"${_number(value)}"
+    elif isinstance(value, dt.date):
+        text = value.isoformat()
+    elif isinstance(value, (int, float)):
+        text = _number(value)
+    elif isinstance(value, Steps):
+        text = f"{_number(value.start)} to {_number(value.stop)} in steps of {_number(value.step)}"
+    elif isinstance(value, list):
+        text = ", ".join(str(v) for v in value)
+    else:
+        text = str(value)
+    return f"{text} {unit}" if unit and value is not None else text
+
+
+def cell(value: Value, column: Column) -> Markup:
+    text = escape(plain(value, column.format, column.unit))
+    return Markup(f"<code>{text}</code>") if column.format == "code" and value is not None else text
+
+
+def source_label(url: str) -> str:
+    """A short, readable name for a source URL: host and last path segment."""
+    parts = urlsplit(url)
+    tail = parts.path.rstrip("/").rsplit("/", 1)[-1]
+    return f"{parts.netloc}/…/{tail}" if tail and parts.path.count("/") > 1 else f"{parts.netloc}{parts.path}"
+
+
+def link(url: str, text: str, title: str | None = None) -> Markup:
+    title_attr = Markup(' title="{}"').format(title) if title else ""
+    return Markup('<a href="{}"{}>{}</a>').format(url, title_attr, text)

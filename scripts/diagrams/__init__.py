@@ -1,0 +1,1 @@
+"""Diagram SVG output: run with `python -m scripts.diagrams`."""

@@ -1,0 +1,1 @@
+"""The offline bundle output: run with `python -m scripts.offline`."""

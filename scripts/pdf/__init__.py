@@ -1,0 +1,1 @@
+"""The PDF output: run with `python -m scripts.pdf`."""
