@@ -36,7 +36,7 @@ from scripts.site import NavPage, build_site, git_commit, nav_pages
 HERE = Path(__file__).resolve().parent  # print.css, assemble.js and overflow.js sit beside this file
 PDF_PATH = DIST / "deploy-handbook.pdf"
 PRINT_PAGE = "hb-print.html"  # written into the built site's root so its asset URLs resolve
-# The seed articles were Chinese; the cover names them in Chinese, which also proves CJK glyphs print.
+# A Chinese subtitle on the cover: many readers of this material read Chinese, and it proves CJK glyphs print.
 CJK_LINE = "部署手册：Heroku、AWS 与 Amazon ECS"
 MAX_PASSES = 3
 CONTENT_WIDTH_PX = round((210 - 2 * 14) / 25.4 * 96)  # A4 less the 14 mm side margins, at CSS 96 px/in

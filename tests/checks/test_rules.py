@@ -15,7 +15,7 @@ from tests.checks.conftest import FIXTURES
 pytestmark = pytest.mark.xdist_group("checks-fixtures")  # one checker run per worker that gets these
 
 FIXTURE_CODES = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir())
-# Codes of the field's own tools that the issue promises by name (exec-form CMD, pinned tags, shell
+# Codes of the field's own tools that checks/README.md promises by name (exec-form CMD, pinned tags, shell
 # quoting, ESLint): fixtures prove the tool really runs and its code reaches our output.
 TOOL_CODES = {"DL3007", "DL3025", "SC2086", "ESLINT-NO-UNDEF"}
 # A missing tool or a crashing rule cannot be a file in a directory: test_cli.py covers TOOL001 by
