@@ -7,13 +7,11 @@ import http.client
 import json
 import os
 import shutil
-import signal
-import subprocess
 import time
 from pathlib import Path
 from typing import Any
 
-from tests.live.services import HOST, free_port, run, wait_for
+from tests.servers import HOST, Service, free_port, run, wait_for
 from tests.support import REPO, SNIPPETS, need, need_tool
 
 APP_SRC = SNIPPETS / "app"
@@ -68,22 +66,13 @@ def request(port: int, method: str, path: str, body: Any = None, timeout: float 
         conn.close()
 
 
-class NodeProcess:
-    """A node (or other) process of the app with its output in a log file."""
+class NodeProcess(Service):
+    """A process of the app (node, or honcho running the Procfile), started at once; a web process
+    is awaited until its port accepts connections, and gets HTTP helpers."""
 
     def __init__(self, cmd: list[str], cwd: Path, env: dict[str, str], log: Path, port: int | None = None) -> None:
-        self.port = port
-        self.log = log
-        with log.open("ab") as out:
-            self.proc = subprocess.Popen(
-                cmd, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
-            )
-
-    def output(self) -> str:
-        return self.log.read_text(errors="replace")
-
-    def alive(self) -> bool:
-        return self.proc.poll() is None
+        super().__init__(cmd, log, port=port, cwd=cwd, env=env, timeout=15)
+        self.start()
 
     def get(self, path: str, timeout: float = 10) -> tuple[int, Any]:
         assert self.port is not None
@@ -98,7 +87,7 @@ class NodeProcess:
         try:
             return self.get("/health", timeout=5)[0]
         except OSError:
-            assert self.alive(), f"process exited {self.proc.returncode}:\n{self.output()}"
+            assert self.alive(), f"process exited {self.process.poll()}:\n{self.output()}"
             return None
 
     def wait_health(self, status: int, timeout: float = 15) -> float:
@@ -106,26 +95,6 @@ class NodeProcess:
         start = time.monotonic()
         wait_for(lambda: self.health() == status, timeout, f"/health == {status}\n{self.output()}")
         return time.monotonic() - start
-
-    def send(self, sig: int) -> None:
-        self.proc.send_signal(sig)
-
-    def stop(self, sig: int = signal.SIGTERM, timeout: float = 10) -> tuple[int, float]:
-        """Send `sig` and wait; returns (exit code, seconds). Fails if it outlives `timeout`."""
-        start = time.monotonic()
-        self.proc.send_signal(sig)
-        try:
-            code = self.proc.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            self.kill()
-            raise AssertionError(f"still running {timeout}s after signal {sig}:\n{self.output()}") from None
-        return code, time.monotonic() - start
-
-    def kill(self) -> None:
-        if self.alive():
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.proc.pid, signal.SIGKILL)  # the whole group: honcho has children
-            self.proc.wait(timeout=10)
 
 
 def running_in(directory: Path) -> list[int]:
@@ -139,11 +108,8 @@ def running_in(directory: Path) -> list[int]:
 
 
 def start_node(app_dir: Path, script: str, env: dict[str, str], log: Path, web: bool = True) -> NodeProcess:
-    """Start `node <script>`; a web process gets a free PORT and is awaited until it answers."""
+    """Start `node <script>`; a web process gets a free PORT and is awaited until it listens."""
     port = free_port() if web else None
     if port:
         env = {**env, "PORT": str(port)}
-    proc = NodeProcess([str(pinned_node()), script], app_dir, env, log, port)
-    if web:
-        wait_for(lambda: proc.health() is not None, 15, f"{script} to answer HTTP\n{proc.output()}")
-    return proc
+    return NodeProcess([str(pinned_node()), script], app_dir, env, log, port)

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from tests.live.apprun import NodeProcess, copy_app, node_env, npm_ci, pinned_node, start_node
-from tests.live.services import Certs, Postgres, Redis, run
+from tests.live.services import Postgres, Redis
+from tests.servers import Certs, run
 
 _stacks = itertools.count(1)
 

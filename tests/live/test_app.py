@@ -15,7 +15,7 @@ import pytest
 
 from tests.live.apprun import APP_SRC
 from tests.live.conftest import Stack
-from tests.live.services import HOST, port_open, wait_for
+from tests.servers import HOST, port_open, wait_for
 
 pytestmark = pytest.mark.xdist_group("live-app")
 
@@ -115,7 +115,7 @@ def test_readiness_and_liveness_fail_while_draining(stack: Stack) -> None:
     statuses = re.findall(rb"HTTP/1\.1 (\d{3}) ", received)  # bodies end without a newline
     assert statuses == [b"200", b"503", b"503"], received.decode(errors="replace")
     assert received.count(b'{"status":"shutting down"}') == 2
-    assert web.proc.wait(timeout=10) == 0, web.output()
+    assert web.process.wait(timeout=10) == 0, web.output()
 
 
 def test_postgres_restart_gives_503_not_a_crash(stack: Stack) -> None:
@@ -164,7 +164,7 @@ def test_sigterm_drains_in_flight_request(stack: Stack) -> None:
         wait_for(lambda: not port_open(web.port), 2, "the server to stop accepting connections")
         client.join(timeout=10)
         assert result.get("response") == (200, {"status": "done"}), result
-        code = web.proc.wait(timeout=10)
+        code = web.process.wait(timeout=10)
         elapsed = time.monotonic() - start
     finally:
         conn.close()

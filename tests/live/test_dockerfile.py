@@ -13,7 +13,7 @@ from checks.dockerfiles import Stage, read
 from tests.live.apprun import APP_SRC, npm_ci, pinned_node, start_node
 from tests.live.conftest import Stack
 from tests.live.dockerfile import rds_ca_destination
-from tests.live.services import Certs, run
+from tests.servers import Certs, run
 
 pytestmark = pytest.mark.xdist_group("live-docker")
 

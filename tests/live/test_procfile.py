@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import shlex
 import signal
 import sys
@@ -10,21 +9,18 @@ from pathlib import Path
 
 import pytest
 
+from checks.kinds.procfile import entries
 from tests.live.apprun import APP_SRC, NodeProcess, copy_app, running_in
 from tests.live.conftest import Stack
-from tests.live.services import free_port, run, wait_for
+from tests.servers import free_port, run, wait_for
 from tests.support import need
 
 pytestmark = pytest.mark.xdist_group("live-procfile")
 
 
 def procfile() -> dict[str, str]:
-    entries = {}
-    for line in (APP_SRC / "Procfile").read_text().splitlines():
-        match = re.fullmatch(r"([A-Za-z0-9_-]+):\s*(.+)", line.strip())
-        assert match, f"Procfile line is not `type: command`: {line!r}"
-        entries[match[1]] = match[2]
-    return entries
+    """The process types Heroku and honcho run (the checker's reader: honcho's grammar)."""
+    return {entry.name: entry.command for entry in entries((APP_SRC / "Procfile").read_text())}
 
 
 def test_procfile_types() -> None:

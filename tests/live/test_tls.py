@@ -12,7 +12,8 @@ import pytest
 
 from tests.live.apprun import start_node
 from tests.live.conftest import Stack
-from tests.live.services import Certs, Redis
+from tests.live.services import Redis
+from tests.servers import Certs
 
 pytestmark = pytest.mark.xdist_group("live-tls")
 
@@ -70,5 +71,5 @@ def test_unknown_ssl_mode_is_rejected(stack: Stack) -> None:
     env = stack.env(DATABASE_SSL="require")  # a libpq word, deliberately not accepted
     web = start_node(stack.app_dir, "migrate.js", env, stack.logs / "bad-mode.log", web=False)
     stack.procs.append(web)
-    assert web.proc.wait(timeout=10) != 0
+    assert web.process.wait(timeout=10) != 0
     assert "DATABASE_SSL must be off, no-verify or verify" in web.output()

@@ -10,7 +10,7 @@ import pytest
 
 from tests.live.apprun import NodeProcess
 from tests.live.conftest import Stack
-from tests.live.services import wait_for
+from tests.servers import wait_for
 
 pytestmark = pytest.mark.xdist_group("live-worker")
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -16,15 +14,10 @@ from pathlib import Path
 import pytest
 
 from tests.outputs.browsing import opened, search
+from tests.servers import HOST, Service, free_port
 from tests.support import REPO, need_tool
 
 CONF = REPO / "deploy" / "nginx" / "deploy-handbook.conf"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _main_conf(tmp: Path, site: Path, port: int) -> Path:
@@ -57,23 +50,16 @@ def nginx(built_site, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]
     binary = need_tool("nginx", hint="apt-get install nginx")
     site, _ = built_site
     tmp = tmp_path_factory.mktemp("nginx")
-    port = _free_port()
+    port = free_port()
     conf = _main_conf(tmp, site, port)
     check = subprocess.run([binary, "-t", "-p", str(tmp), "-c", str(conf)], capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
-    process = subprocess.Popen([binary, "-p", str(tmp), "-c", str(conf), "-g", "daemon off;"])
+    server = Service([binary, "-p", str(tmp), "-c", str(conf), "-g", "daemon off;"], tmp / "error.log", port=port)
+    server.start()
     try:
-        for _ in range(100):
-            with socket.socket() as sock:
-                if sock.connect_ex(("127.0.0.1", port)) == 0:
-                    break
-            time.sleep(0.05)
-        else:
-            pytest.fail(f"nginx did not listen on {port}: {(tmp / 'error.log').read_text()}")
-        yield f"http://127.0.0.1:{port}"
+        yield f"http://{HOST}:{port}"
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        server.stop()
 
 
 def get(url: str, *, gzip: bool = False) -> tuple[int, dict[str, str], bytes]:
