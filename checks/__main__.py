@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import textwrap
+from pathlib import Path
 
 from .registry import KINDS, all_codes
 from .runner import run
@@ -45,8 +46,9 @@ def _epilog() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    invoked = Path(sys.argv[0]).name
     parser = argparse.ArgumentParser(
-        prog="python -m checks",
+        prog="python -m checks" if invoked in {"__main__.py", "-m"} else invoked,
         description="Check deployment files: ECS task and service definitions, Dockerfiles, Procfiles, "
         "Kubernetes manifests, JavaScript, Heroku app.json, package.json and the heroku/aws command "
         "lines in shell scripts and Markdown.",

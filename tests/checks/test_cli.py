@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -181,3 +182,27 @@ def test_command_lines_on_the_pages_pass() -> None:
     pages = sorted(str(p.relative_to(REPO)) for p in DOCS.rglob("*.md"))
     result = run_cli("--strict", *pages)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_installed_command_and_module_work_from_any_directory(tmp_path: Path) -> None:
+    """`make` installs the project editable: no need to stand in the repository."""
+    need_tools()
+    bad = str(FIXTURES / "ECS004" / "bad")
+    command = Path(sys.executable).parent / "handbook-checks"
+    assert command.is_file(), "handbook-checks is missing: run make (pip install -e .)"
+    for argv in ([str(command), bad], [sys.executable, "-m", "checks", bad]):
+        result = subprocess.run(argv, cwd=tmp_path, capture_output=True, text=True, timeout=300, check=False)
+        assert result.returncode == 1 and " error ECS004 " in result.stdout, result.stdout + result.stderr
+    usage = subprocess.run([str(command), "--help"], cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert usage.stdout.startswith("usage: handbook-checks")
+
+
+def test_no_module_edits_sys_path() -> None:
+    """The project is installed, so no hook, script or package reaches for sys.path."""
+    offenders = [
+        str(path.relative_to(REPO))
+        for folder in ("handbook", "macros", "checks", "hooks", "scripts")
+        for path in (REPO / folder).rglob("*.py")
+        if "sys.path" in path.read_text(encoding="utf-8")
+    ]
+    assert offenders == []
