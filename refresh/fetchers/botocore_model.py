@@ -8,6 +8,7 @@ copy of the model cannot confirm today's API, so its findings are reported as "u
 
 from __future__ import annotations
 
+import functools
 import importlib.metadata
 import re
 from collections.abc import Callable
@@ -25,6 +26,7 @@ NAME = "botocore-model"
 ModelLoader = Callable[[str], Any]  # service name -> botocore ServiceModel
 
 
+@functools.cache
 def load_model(service: str) -> Any:
     import awscli  # noqa: F401  (makes the botocore bundled in awscli importable as `botocore`)
     import botocore.session
