@@ -1,7 +1,8 @@
 """python -m refresh: re-check every source in data/, write the report and the proposed data diff.
 
 Exit status: 0 when the run finished (reviews may still be needed: see the report), 1 when data/ or
-the state file is invalid or the diff could not be written, 2 when no host answered (no network).
+the state file is invalid or the diff could not be written, 2 when most hosts could not be reached
+(no network): then nothing is recorded.
 """
 
 from __future__ import annotations
@@ -75,14 +76,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"refresh: {host}: unreachable ({reason})", file=sys.stderr)
     for error in result.edit_errors:
         print(f"refresh: {error}", file=sys.stderr)
-    changed = len(built["values_changed"])
-    print(
-        f"refresh: {built['sources']} sources, {changed} value(s) changed, {built['reviews_needed']} review(s) needed;"
-        f" report in {args.out}/report.md ({result.duration_s:.1f} s)"
-    )
+    where = f"report in {args.out}/report.md ({result.duration_s:.1f} s)"
     if result.network_down:
-        print("refresh: no host answered: nothing was re-checked and data/ was left as it was", file=sys.stderr)
+        print(f"refresh: most hosts are unreachable (no network?): nothing was recorded; {where}", file=sys.stderr)
         return 2
+    changed, reviews = len(built["values_changed"]), built["reviews_needed"]
+    print(f"refresh: {built['sources']} sources, {changed} value(s) changed, {reviews} review(s) needed; {where}")
     return 1 if result.edit_errors else 0
 
 

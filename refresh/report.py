@@ -122,7 +122,11 @@ def to_markdown(report: dict[str, Any]) -> str:
     )
     out.append("")
     if report["network"] == "down":
-        out += ["**No host answered: this machine has no network.** Nothing was re-checked; data/ is unchanged.", ""]
+        out += [
+            "**Most hosts could not be reached: this machine's network is down or filtered.** Nothing was "
+            "recorded: data/ and data/freshness.json are as they were.",
+            "",
+        ]
     status = ", ".join(f"{count} {name}" for name, count in report["source_status"].items())
     out += [f"Sources by status: {status or 'none checked'}.", ""]
     if report["hosts_unreachable"]:
@@ -145,7 +149,9 @@ def to_markdown(report: dict[str, Any]) -> str:
     for entry in review["text_changed"]:
         out.append(f"- [ ] **source changed — review** {entry['source']}: {entry['detail']}. It backs:")
         out += _backs_lines(entry["backs"])
-    for entry in review["unreachable_sources"]:
+    if report["network"] == "down":  # one line per host above says it all
+        out.append(f"- {len(review['unreachable_sources'])} sources could not be read (see the hosts above)")
+    for entry in [] if report["network"] == "down" else review["unreachable_sources"]:
         out.append(f"- [ ] **source unreachable** {entry['source']}: {entry['reason']}. It backs:")
         out += _backs_lines(entry["backs"])
     for entry in review["format_changed"] + review["unreachable_values"]:

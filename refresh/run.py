@@ -50,11 +50,16 @@ class Result:
     requests: int
 
 
-def _edits(outcomes: list[Outcome], today: dt.date) -> list[Edit]:
+def offline(client: HttpClient) -> bool:
+    """Most hosts could not even be connected to: this machine has no (or a filtered) network, which
+    says nothing about the sources, so nothing is recorded. One dead host among many is a finding."""
+    return len(client.hosts_down) > len(client.hosts_up)
+
+
+def _edits(moved: list[Outcome], today: dt.date) -> list[Edit]:
     return [
         Edit(o.item, {key: new for key, (_, new) in o.changes.items()}, today if o.item.verified != today else None)
-        for o in outcomes
-        if o.moves_verified
+        for o in moved
     ]
 
 
@@ -82,14 +87,13 @@ def run(options: Options, client: HttpClient) -> Result:
     hosts_down = dict(client.hosts_down)
     for host, reason in (links.hosts_down if links else {}).items():
         hosts_down.setdefault(host, reason)
-    # No host answered at all: this machine is offline, which says nothing about the sources.
-    network_down = bool(client.hosts_down) and not client.hosts_up
+    network_down = offline(client)
     changes: list[FileChange] = []
     edit_errors: list[str] = []
-    moved = [o for o in outcomes if o.moves_verified]
+    moved = [] if network_down else [o for o in outcomes if o.moves_verified]
     wrote = options.write and not network_down
     try:
-        changes = apply(options.data_dir, _edits(outcomes, options.today), write=wrote)
+        changes = apply(options.data_dir, _edits(moved, options.today), write=wrote)
     except EditError as exc:
         edit_errors.append(str(exc))
         moved = []
