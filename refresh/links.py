@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -64,14 +65,20 @@ def parse(report: dict[str, Any], site_dir: Path) -> LinkReport:
         by_host[host_of(url)].append(url)
     out = LinkReport(checked=int(report.get("total", 0)) - int(report.get("excludes", 0)))
     for host, urls in sorted(by_host.items()):
-        statuses = [entry["status"] for url in urls for _, entry in failures[url]]
-        if all(_is_network_error(s) for s in statuses):
-            out.hosts_down[host] = _reason(statuses[0])
+        statuses = {url: _first_hand(entry["status"] for _, entry in failures[url]) for url in urls}
+        if all(_is_network_error(s) for s in statuses.values()):
+            out.hosts_down[host] = _reason(statuses[urls[0]])
             continue
         for url in sorted(urls):
             pages = tuple(sorted({page for page, _ in failures[url]}))
-            out.broken.append(BrokenLink(url, _reason(failures[url][0][1]["status"]), pages))
+            out.broken.append(BrokenLink(url, _reason(statuses[url]), pages))
     return out
+
+
+def _first_hand(statuses: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """lychee checks a URL once and reports later links to it as "Error (cached)": keep the real answer."""
+    seen = list(statuses)
+    return next((s for s in seen if "(cached)" not in str(s.get("text", ""))), seen[0])
 
 
 def check_links(
@@ -86,7 +93,7 @@ def check_links(
     excludes = [*ALWAYS_EXCLUDED, *(f"^{re.escape(url)}$" for url in skip)]
     command = [
         lychee, "--no-progress", "--format", "json", "--output", str(output),
-        "--scheme", "https", "--scheme", "http", "--extensions", "html",
+        "--scheme", "https", "--scheme", "http", "--extensions", "html", "--root-dir", str(site_dir.resolve()),
         "--max-retries", "2", "--retry-wait-time", "2", "--timeout", str(timeout_s),
         "--max-concurrency", "8", "--host-concurrency", "2", "--user-agent", USER_AGENT,
         *(["--exclude-all-private"] if exclude_private else []),
