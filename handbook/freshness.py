@@ -4,7 +4,7 @@
 diff. It records, per source URL, when it was last re-checked automatically, how, and the outcome; the
 hash of a page's main text (the next run compares against it); and, per item whose `verified` date a
 fetcher moved, the date a person last verified it. A missing file means nothing was checked yet; a bad
-one fails with `data/freshness.json:LINE: key path: reason`, like every data file.
+one raises DataError with `data/freshness.json:LINE: key path: reason`, like every data file.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, ValidationError
 
+from .loader import DataError
 from .located import ParseError, nearest_line, parse_json
 from .paths import FRESHNESS_STATE, shown
 from .schema import Strict, VerifiedDate
@@ -62,14 +63,6 @@ class FreshnessState(Strict):
         return dates.person_verified if dates is not None and dates.machine_verified == verified else verified
 
 
-class StateError(Exception):
-    """The state file is invalid. str() is one line per problem: file:line: key path: reason."""
-
-    def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__("\n".join(problems))
-
-
 def _key_path(loc: tuple[Any, ...]) -> str:
     # URLs contain dots, so map keys that are URLs are shown in brackets.
     out = ""
@@ -85,7 +78,7 @@ def load_state(path: Path = FRESHNESS_STATE) -> FreshnessState:
     try:
         located = parse_json(path.read_text(encoding="utf-8"))
     except ParseError as exc:
-        raise StateError([f"{rel}:{exc.line}: (json): {exc.reason}"]) from None
+        raise DataError([f"{rel}:{exc.line}: (json): {exc.reason}"]) from None
     try:
         return FreshnessState.model_validate(located.data)
     except ValidationError as exc:
@@ -93,7 +86,7 @@ def load_state(path: Path = FRESHNESS_STATE) -> FreshnessState:
         for err in exc.errors():
             loc = tuple(err["loc"])
             problems.append(f"{rel}:{nearest_line(located.lines, loc)}: {_key_path(loc)}: {err['msg']}")
-        raise StateError(problems) from None
+        raise DataError(problems) from None
 
 
 def dump_state(state: FreshnessState) -> str:

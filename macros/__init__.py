@@ -19,7 +19,7 @@ from typing import Any
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
-from handbook.freshness import StateError, load_state
+from handbook.freshness import load_state
 from handbook.loader import DataError, load_data
 from handbook.paths import FRESHNESS_STATE
 
@@ -43,7 +43,7 @@ def define_env(env: Any) -> None:
     try:
         handbook = load_data(project / "data")
         freshness = load_state(project / "data" / FRESHNESS_STATE.name)
-    except (DataError, StateError) as exc:
+    except DataError as exc:
         # One clear line per problem instead of a traceback; mkdocs prints PluginError text as is.
         raise PluginError("invalid data file(s):\n" + str(exc)) from None
     snippets_root = project / "snippets"

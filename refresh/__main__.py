@@ -12,7 +12,6 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from handbook.freshness import StateError
 from handbook.loader import DataError
 from handbook.paths import DATA_DIR, DIST, FRESHNESS_STATE, REPO
 
@@ -63,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     try:
         result = run(options, client)
-    except (DataError, StateError) as exc:
+    except DataError as exc:
         print(str(exc), file=sys.stderr)
         return 1
     built = report.build(result)

@@ -12,7 +12,7 @@ from pytest_httpserver import HTTPServer
 from handbook.citations import Item, items
 from handbook.loader import load_data
 from refresh.client import HttpClient
-from refresh.fetchers import Context, botocore_model, registries
+from refresh.fetchers import Context, Outcome, botocore_model, registries
 from tests.refresh.conftest import RECORDED
 
 PYPI_AWSCLI = json.loads((RECORDED / "registries" / "pypi-awscli.json").read_text(encoding="utf-8"))
@@ -74,28 +74,23 @@ class EditedModel:
         return type("Shape", (), {"members": {**shape.members, self.member: edited}, "documentation": ""})
 
 
-def test_a_changed_range_in_the_model_is_a_value_change(httpserver: HTTPServer, ctx: Context) -> None:
+def check_with(model: EditedModel, httpserver: HTTPServer, ctx: Context) -> dict[str, Outcome]:
     serve_pypi(httpserver, "1.46.3")
+    found = list(hinted("botocore-model").values())
+    return {o.item.key: o for o in botocore_model.check(found, ctx, loader=lambda _: model, installed=lambda: "1.46.3")}
+
+
+def test_a_changed_range_in_the_model_is_a_value_change(httpserver: HTTPServer, ctx: Context) -> None:
     model = EditedModel("HealthCheck", "interval", "between 5 and 300 seconds", "between 5 and 600 seconds")
-    found = hinted("botocore-model")
-    outcomes = {
-        o.item.key: o
-        for o in botocore_model.check(list(found.values()), ctx, loader=lambda _: model, installed=lambda: "1.46.3")
-    }
+    outcomes = check_with(model, httpserver, ctx)
     interval = outcomes["tables/ecs-healthcheck-ranges/interval"]
     assert interval.status == "value-changed" and interval.changes == {"max": (300, 600)}
     assert outcomes["tables/ecs-healthcheck-ranges/timeout"].status == "unchanged"
 
 
 def test_documentation_that_no_longer_says_it_needs_a_person(httpserver: HTTPServer, ctx: Context) -> None:
-    serve_pypi(httpserver, "1.46.3")
     model = EditedModel("LinuxParameters", "swappiness", "parameter isn't supported", "parameter is supported")
-    found = hinted("botocore-model")
-    outcomes = {
-        o.item.key: o
-        for o in botocore_model.check(list(found.values()), ctx, loader=lambda _: model, installed=lambda: "1.46.3")
-    }
-    swappiness = outcomes["tables/ecs-fargate-unsupported-linux-parameters/swappiness"]
+    swappiness = check_with(model, httpserver, ctx)["tables/ecs-fargate-unsupported-linux-parameters/swappiness"]
     assert swappiness.status == "format-changed"
     assert "LinuxParameters.swappiness no longer says" in swappiness.detail
 

@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from handbook.citations import Item, items
-from handbook.freshness import FreshnessState, ItemDates, SourceCheck, StateError, dump_state, load_state
-from handbook.loader import load_data
+from handbook.freshness import FreshnessState, ItemDates, SourceCheck, dump_state, load_state
+from handbook.loader import DataError, load_data
 from refresh.diff import Edit, EditError, apply, render
 from refresh.fetchers import Outcome
 from refresh.state import fetched_sources, next_state
@@ -86,7 +86,7 @@ def test_a_bad_state_file_names_file_line_key_and_reason(tmp_path: Path) -> None
         '      "status": "fine",\n      "method": "text-hash"\n    }\n  },\n  "extra": true\n}\n',
         encoding="utf-8",
     )
-    with pytest.raises(StateError) as caught:
+    with pytest.raises(DataError) as caught:
         load_state(path)
     assert caught.value.problems == [
         f"{path}:6: sources[https://example.com/a].status: Input should be 'unchanged', 'value-changed', "
@@ -98,7 +98,7 @@ def test_a_bad_state_file_names_file_line_key_and_reason(tmp_path: Path) -> None
 def test_a_state_file_that_is_no_json_is_one_line(tmp_path: Path) -> None:
     path = tmp_path / "freshness.json"
     path.write_text('{"format": 1,}\n', encoding="utf-8")
-    with pytest.raises(StateError, match=r":1: \(json\): trailing comma before '}'"):
+    with pytest.raises(DataError, match=r":1: \(json\): trailing comma before '}'"):
         load_state(path)
 
 
