@@ -11,7 +11,7 @@ the columns the hint re-derives (`value` for a fact).
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -27,6 +27,8 @@ API_REFERENCE = {"ecs": "https://docs.aws.amazon.com/AmazonECS/latest/APIReferen
 
 class _Hint(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+    # Whether the fetcher reads what cited_url shows (then that page needs no separate text hash).
+    reads_cited_url: ClassVar[bool] = True
 
     @property
     def cited_url(self) -> str:
@@ -85,6 +87,8 @@ class BotocoreHint(_Hint):
     `pattern` is a regular expression searched in that documentation as plain text; its named groups are
     the values it re-derives (columns, or `value` for a fact). Without groups it only confirms the text.
     """
+
+    reads_cited_url: ClassVar[bool] = False  # the model is read offline; the page is hashed as well
 
     fetcher: Literal["botocore-model"]
     service: Literal["ecs"]

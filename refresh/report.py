@@ -27,13 +27,14 @@ def coverage(result: Result) -> dict[str, Any]:
     by_fetcher = Counter(i.sourced.refresh.fetcher for i in result.items if i.sourced.refresh is not None)
     derived = sum(by_fetcher.values())
     fetched = sorted({i.sourced.refresh.cited_url for i in result.items if i.sourced.refresh is not None})
+    hashed = {p.url for p in result.pages}
     return {
         "values": len(result.items),
         "re_derived": derived,
         "share": round(derived / len(result.items), 3) if result.items else 0.0,
         "by_fetcher": dict(sorted(by_fetcher.items())),
         "sources_with_fetcher": fetched,
-        "sources_text_hash_only": len(result.backings) - len(fetched),
+        "sources_text_hash_only": len(hashed - set(fetched)),
     }
 
 

@@ -75,7 +75,8 @@ def run(options: Options, client: HttpClient) -> Result:
         if item.sourced.refresh is not None:
             hinted[item.sourced.refresh.fetcher].append(item)
     outcomes = [outcome for name, group in sorted(hinted.items()) for outcome in FETCHERS[name](group, ctx)]
-    fetched = {item.sourced.refresh.cited_url for group in hinted.values() for item in group}  # type: ignore[union-attr]
+    hints = [item.sourced.refresh for group in hinted.values() for item in group]
+    fetched = {hint.cited_url for hint in hints if hint is not None and hint.reads_cited_url}
     pages = check_pages(client, [url for url in cited if url not in fetched], previous.sources)
     links = None
     if options.site_dir is not None:
@@ -83,6 +84,8 @@ def run(options: Options, client: HttpClient) -> Result:
             options.site_dir, options.out_dir, skip=list(cited), exclude_private=options.exclude_private_links
         )
 
+    # A page both hashed and backing a fetcher's values (the API reference of the botocore model) is
+    # reported by its hash; the fetcher's findings are in the report and the data diff.
     checks = {**fetched_sources(outcomes, options.today), **page_sources(pages, options.today)}
     hosts_down = dict(client.hosts_down)
     for host, reason in (links.hosts_down if links else {}).items():

@@ -35,6 +35,10 @@ def test_offline_it_fails_fast_with_one_line_per_host_and_records_nothing(
     assert {p: p.read_bytes() for p in data_copy.rglob("*") if p.is_file()} == before
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert report["network"] == "down" and not report["wrote_data"]
+    hashed = {entry["source"] for entry in report["review"]["unreachable_sources"]}
+    # the API reference page behind the botocore-model rows is hashed too: it also backs the tmpfs row
+    assert "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LinuxParameters.html" in hashed
+    assert "https://github.com/nodejs/Release/blob/main/schedule.json" not in hashed  # its fetcher reads it
     assert "this machine's network is down or filtered" in (out / "report.md").read_text(encoding="utf-8")
     assert (out / "data.diff").read_text(encoding="utf-8") == ""
 
