@@ -197,7 +197,7 @@ class HttpClient:
             try:
                 response = session.get(url, timeout=timeout, allow_redirects=False, stream=stream)
             except requests.exceptions.ReadTimeout:
-                raise FetchError(url, "timeout", f"no response within {timeout:.0f} s") from None
+                raise FetchError(url, "timeout", f"no response within {timeout:g} s") from None
             except requests.exceptions.ConnectionError as exc:
                 reason = _connection_reason(exc)
                 self.hosts_down.setdefault(host, reason)

@@ -66,7 +66,7 @@ def test_a_slow_answer_times_out(httpserver: HTTPServer) -> None:
 
     httpserver.expect_request("/slow").respond_with_handler(slow)
     client = HttpClient(timeout_s=0.5, interval_s=0)
-    with pytest.raises(FetchError, match=r"no response within 0 s|no response within 1 s") as caught:
+    with pytest.raises(FetchError, match=r"no response within 0\.5 s") as caught:
         client.get(httpserver.url_for("/slow"))
     assert caught.value.kind == "timeout"
 
