@@ -6,7 +6,7 @@ PY_STAMP   := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint checks system-deps diagrams pdf offline bench clean
+.PHONY: site serve test lint checks system-deps diagrams pdf offline bench refresh clean
 
 $(PY_STAMP): requirements.txt $(wildcard requirements/*.txt) pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -50,6 +50,12 @@ offline: $(PY_STAMP) $(NODE_STAMP)
 
 bench: $(PY_STAMP) $(NODE_STAMP)
 	$(BIN)/python -m scripts.bench
+
+# Re-check every source in data/ and every external link in the built site (needs the network):
+# edits data/ (re-derived values, moved verified dates) and data/freshness.json, and writes
+# dist/refresh/report.md, report.json and data.diff. See "Keeping it fresh" in README.md.
+refresh: site
+	$(BIN)/python -m refresh --site site
 
 clean:
 	rm -rf site dist .pytest_cache

@@ -6,6 +6,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 DATA_DIR = REPO / "data"
+FRESHNESS_STATE = DATA_DIR / "freshness.json"  # written by `make refresh`, read by the Sources page
 SNIPPETS_DIR = REPO / "snippets"
 DOCS_DIR = REPO / "docs"
 NODE_MODULES = REPO / "node_modules"

@@ -12,6 +12,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, model_validator
 
+from .hints import RefreshHint
+
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
 FactKey = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_]*$", max_length=64)]
 
@@ -43,12 +45,15 @@ class Sourced(Strict):
     sources: list[HttpUrl] = Field(min_length=1)
     verified: VerifiedDate
     note: str | None = None
+    refresh: RefreshHint | None = None  # where `make refresh` re-derives the value (handbook/hints.py)
 
     @model_validator(mode="after")
     def _unique_sources(self) -> Sourced:
         urls = [str(u) for u in self.sources]
         if len(set(urls)) != len(urls):
             raise ValueError("sources lists the same URL twice")
+        if self.refresh is not None and self.refresh.cited_url not in urls:
+            raise LocatedError(("refresh",), f"this hint reads {self.refresh.cited_url}: list it in sources")
         return self
 
 
@@ -116,6 +121,10 @@ class Table(Strict):
                 raise LocatedError(("rows", index, "values"), f"no value for column(s) {', '.join(missing)}")
             if self.kind == "comparison" and not row.label:
                 raise LocatedError(("rows", index), "a comparison row needs a label (its dimension)")
+            unknown = sorted(row.refresh.targets - set(keys)) if row.refresh else []
+            if unknown:
+                reason = f"re-derives {', '.join(unknown)}, not a column; columns are {', '.join(keys)}"
+                raise LocatedError(("rows", index, "refresh"), reason)
         return self
 
     def row(self, row_id: str) -> Row:
@@ -132,6 +141,13 @@ class Fact(Sourced):
     value: Scalar
     unit: str | None = None
     label: str | None = None  # what the fact is, for the Sources page
+
+    @model_validator(mode="after")
+    def _hint_derives_the_value(self) -> Fact:
+        if self.refresh is not None and not self.refresh.targets <= {"value"}:
+            names = ", ".join(sorted(self.refresh.targets))
+            raise LocatedError(("refresh",), f"a fact's hint re-derives `value` only, not {names}")
+        return self
 
 
 class FactSet(Strict):

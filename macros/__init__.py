@@ -3,7 +3,7 @@
     {{ table("fargate-task-sizes") }}          a data table with its sources (macros/tables.py)
     {{ fact("heroku.shutdown_grace_s") }}      one sourced value in a sentence (macros/facts.py)
     {{ snippet("app/server.js", "health") }}   a checked example file or region (macros/snippets.py)
-    {{ sources_index() }}                      every source and what it backs (macros/sources.py)
+    {{ sources_index() }}                      every source, what it backs, its freshness (macros/sources.py)
 
 Each macro raises on an unknown name or argument; with `on_error_fail: true` the build then stops
 and names the page. Data and snippets are read from the project that mkdocs.yml sits in.
@@ -19,7 +19,9 @@ from typing import Any
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
+from handbook.freshness import load_state
 from handbook.loader import DataError, load_data
+from handbook.paths import FRESHNESS_STATE
 
 from .facts import render_fact
 from .snippets import render_snippet
@@ -40,6 +42,7 @@ def define_env(env: Any) -> None:
     project = Path(env.conf["config_file_path"]).resolve().parent
     try:
         handbook = load_data(project / "data")
+        freshness = load_state(project / "data" / FRESHNESS_STATE.name)
     except DataError as exc:
         # One clear line per problem instead of a traceback; mkdocs prints PluginError text as is.
         raise PluginError("invalid data file(s):\n" + str(exc)) from None
@@ -79,5 +82,5 @@ def define_env(env: Any) -> None:
 
     @env.macro
     def sources_index(max_age_days: int = 180) -> Markup:
-        """Every source URL in data/, what it backs and when it was verified; stale ones flagged."""
-        return render_sources(handbook, today=dt.date.today(), max_age_days=max_age_days)
+        """Every source URL in data/, what it backs, when it was verified and re-checked; stale ones flagged."""
+        return render_sources(handbook, freshness, today=dt.date.today(), max_age_days=max_age_days)

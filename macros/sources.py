@@ -1,61 +1,69 @@
-"""The Sources page: every URL in data/, what it backs, and how old its verification is."""
+"""The Sources page: every URL in data/, what it backs, and how fresh it is.
+
+Per source: the date a person last verified what it backs, the last automatic re-check by `make refresh`
+and its outcome (from data/freshness.json, through handbook.freshness).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from handbook.citations import backings
+from handbook.freshness import STATUS_LABELS, FreshnessState
 from handbook.loader import Handbook
 
 from .values import link
 
 
-@dataclass(frozen=True)
-class Backing:
-    what: str  # e.g. "Fargate task CPU and memory combinations: cpu-256"
-    verified: dt.date
+def _time(day: dt.date) -> Markup:
+    return Markup('<time datetime="{}">{}</time>').format(day.isoformat(), day.isoformat())
 
 
-def backings(handbook: Handbook) -> dict[str, list[Backing]]:
-    """Source URL -> every table row and fact that cites it."""
-    out: dict[str, list[Backing]] = defaultdict(list)
-    for table in handbook.tables.values():
-        for row in table.rows:
-            for url in row.sources:
-                out[str(url)].append(Backing(f"{table.title}: {row.label or row.id}", row.verified))
-    for factset in handbook.factsets.values():
-        for key, fact in factset.facts.items():
-            for url in fact.sources:
-                out[str(url)].append(Backing(f"{factset.title}: {fact.label or key}", fact.verified))
-    return dict(sorted(out.items()))
+def _status(state: FreshnessState, url: str) -> tuple[Markup, Markup]:
+    """(re-checked cell, status cell) for one source."""
+    check = state.sources.get(url)
+    if check is None:
+        return Markup("never"), Markup('<span class="hb-status">not checked yet</span>')
+    label = STATUS_LABELS[check.status]
+    title = Markup(' title="{} ({})"').format(check.detail, check.method) if check.detail else ""
+    status = Markup('<span class="hb-status hb-status-{}"{}>{}</span>').format(check.status, title, label)
+    return _time(check.checked), status
 
 
-def render_sources(handbook: Handbook, *, today: dt.date, max_age_days: int) -> Markup:
+def render_sources(
+    handbook: Handbook, state: FreshnessState | None = None, *, today: dt.date, max_age_days: int
+) -> Markup:
+    state = state or FreshnessState()
     rows = []
     stale_count = 0
     for url, items in backings(handbook).items():
-        oldest = min(b.verified for b in items)
-        stale = (today - oldest).days > max_age_days
+        # Stale counts from the latest verification, a person's or a fetcher's: both read the source.
+        stale = (today - min(i.verified for i in items)).days > max_age_days
         stale_count += stale
+        by_person = min(state.person_verified(i.key, i.verified) for i in items)
         flag = Markup(' <strong class="hb-stale">re-check: older than {} days</strong>').format(max_age_days)
-        what = Markup("<br>").join(sorted({b.what for b in items}))
+        what = Markup("<br>").join(sorted({i.what for i in items}))
+        rechecked, status = _status(state, url)
         rows.append(
-            Markup('<tr{}><td>{}</td><td>{}</td><td><time datetime="{}">{}</time>{}</td></tr>').format(
+            Markup("<tr{}><td>{}</td><td>{}</td><td>{}{}</td><td>{}</td><td>{}</td></tr>").format(
                 Markup(' class="hb-stale-row"') if stale else "",
                 link(url, url),
                 what,
-                oldest.isoformat(),
-                oldest.isoformat(),
+                _time(by_person),
                 flag if stale else "",
+                rechecked,
+                status,
             )
         )
+    last_run = state.last_run.isoformat() if state.last_run else "never"
     summary = Markup(
-        '<p class="hb-sources-summary">{} sources; {} verified more than {} days before this build ({}).</p>'
-    ).format(len(rows), stale_count, max_age_days, today.isoformat())
+        '<p class="hb-sources-summary">{} sources; {} verified more than {} days before this build ({}). '
+        "Last automatic re-check of every source: {}.</p>"
+    ).format(len(rows), stale_count, max_age_days, today.isoformat(), last_run)
     return Markup(
         '{}\n<div class="hb-table" id="table-sources"><table><thead><tr><th>Source</th><th>Backs</th>'
-        "<th>Verified</th></tr></thead><tbody>{}</tbody></table></div>"
+        "<th>Verified by a person</th><th>Re-checked automatically</th><th>Status</th></tr></thead>"
+        "<tbody>{}</tbody></table></div>"
     ).format(summary, Markup("").join(rows))
