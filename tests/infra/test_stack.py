@@ -74,3 +74,20 @@ def test_the_template_has_the_whole_target(template: dict[str, Any]) -> None:
         "AWS::ECR::RegistryScanningConfiguration",
     ):
         assert needed in types, needed
+
+
+def test_the_cost_table_counts_what_the_stack_creates(template: dict[str, Any]) -> None:
+    """data/tables/cost-aws-stack.yaml prices this template: its quantities must be the template's."""
+    from handbook.lookups import aws_stack_costs
+
+    resources = list(template["Resources"].values())
+    count = {kind: sum(r["Type"] == kind for r in resources) for kind in {r["Type"] for r in resources}}
+    costs = {c.id: c.quantity for c in aws_stack_costs()}
+    assert costs["alb"] == count["AWS::ElasticLoadBalancingV2::LoadBalancer"]
+    assert costs["nat-gateway"] == count["AWS::EC2::NatGateway"]
+    # One public address per NAT gateway, and one per zone for an internet-facing load balancer.
+    zones = count["AWS::EC2::NatGateway"]
+    assert costs["public-ipv4"] == count["AWS::EC2::EIP"] + zones * count["AWS::ElasticLoadBalancingV2::LoadBalancer"]
+    (db,) = (r["Properties"] for r in resources if r["Type"] == "AWS::RDS::DBInstance")
+    assert db["DBInstanceClass"] == "db.t4g.micro" and db["MultiAZ"] is True
+    assert costs["rds-storage"] == int(db["AllocatedStorage"]) * 2  # primary and standby
