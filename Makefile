@@ -4,9 +4,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PY_STAMP   := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
+INFRA_STAMP := snippets/infra/node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint checks system-deps diagrams pdf offline bench refresh clean
+.PHONY: site serve test lint checks infra system-deps diagrams pdf offline bench refresh clean
 
 $(PY_STAMP): requirements.txt $(wildcard requirements/*.txt) pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,6 +17,11 @@ $(PY_STAMP): requirements.txt $(wildcard requirements/*.txt) pyproject.toml
 
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# The CDK app's own toolchain (aws-cdk-lib, cdk-nag, TypeScript), from its lockfile.
+$(INFRA_STAMP): snippets/infra/package.json snippets/infra/package-lock.json
+	cd snippets/infra && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 site: $(PY_STAMP)
@@ -32,10 +38,14 @@ lint: $(PY_STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
-checks: $(PY_STAMP) $(NODE_STAMP)
+checks: $(PY_STAMP) $(NODE_STAMP) $(INFRA_STAMP)
 	$(BIN)/python -m checks --strict snippets
 
-test: $(PY_STAMP) $(NODE_STAMP) system-deps lint
+# Synthesize the AWS stack of snippets/infra into dist/infra/ (CloudFormation templates, cdk-nag report).
+infra: $(PY_STAMP) $(NODE_STAMP) $(INFRA_STAMP)
+	$(BIN)/python -m checks.cdkapp snippets/infra dist/infra
+
+test: $(PY_STAMP) $(NODE_STAMP) $(INFRA_STAMP) system-deps lint
 	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 # Pre-render docs/diagrams/*.mmd to SVG with the npm Mermaid in headless Chromium (commit the SVGs).
@@ -58,4 +68,4 @@ refresh: site
 	$(BIN)/python -m refresh --site site
 
 clean:
-	rm -rf site dist .pytest_cache
+	rm -rf site dist .pytest_cache .cache/cdk-apps

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .kinds import (
     app_json,
+    cdk_app,
     dockerfile,
     dockerignore,
     ecs_service,
@@ -34,6 +35,7 @@ KINDS: tuple[Kind, ...] = (
     package_json.KIND,
     package_lock.KIND,
     javascript.KIND,
+    cdk_app.KIND,
     ecs_task.KIND,
     ecs_service.KIND,
     kubernetes.KIND,

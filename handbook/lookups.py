@@ -184,6 +184,7 @@ class Formation:
     vcpu: float
     memory_gb: float
     fargate_usd: float
+    aws_total_usd: float
 
 
 def cost_formations(handbook: Handbook | None = None) -> list[Formation]:
@@ -198,6 +199,38 @@ def cost_formations(handbook: Handbook | None = None) -> list[Formation]:
             _number(row, t, "vcpu"),
             _number(row, t, "memory_gb"),
             _number(row, t, "fargate_usd"),
+            _number(row, t, "aws_total_usd"),
+        )
+        for row in _rows(handbook, t)
+    ]
+
+
+AWS_STACK_COSTS = "cost-aws-stack"
+
+
+@dataclass(frozen=True)
+class StackCost:
+    id: str
+    price_usd: float
+    per: str  # "hour", "GB-hour", "GB-month", ...: a price per hour is multiplied by the hours in a month
+    quantity: float
+    monthly_usd: float
+
+    @property
+    def hourly(self) -> bool:
+        return self.per.endswith("hour")
+
+
+def aws_stack_costs(handbook: Handbook | None = None) -> list[StackCost]:
+    """What the AWS stack costs per month besides its Fargate tasks, one row per resource."""
+    t = AWS_STACK_COSTS
+    return [
+        StackCost(
+            row.id,
+            _number(row, t, "price_usd"),
+            str(_column(row, t, "per")),
+            _number(row, t, "quantity"),
+            _number(row, t, "monthly_usd"),
         )
         for row in _rows(handbook, t)
     ]

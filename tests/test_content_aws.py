@@ -19,11 +19,12 @@ from handbook.lookups import node_releases
 from handbook.snippets import regions
 from tests.support import DOCS, SNIPPETS
 
-PAGES = ["aws.md", "ecs.md", "containerizing.md", "app-code.md", "eks.md"]
+PAGES = ["aws.md", "aws-stack.md", "ecs.md", "containerizing.md", "app-code.md", "eks.md"]
 
 # The seed articles' real-world mistakes, each shown as a pitfall next to the right way.
 PITFALLS: dict[str, list[str]] = {
     "aws.md": ["Graviton's price performance", "Local Zones and Outposts"],
+    "aws-stack.md": ["ECS Exec on a read-only root filesystem", "private subnets with no way out"],
     "ecs.md": [
         "one row's maximum for Fargate's maximum memory",
         "`tmpfs` on a Fargate task",
@@ -36,6 +37,8 @@ PITFALLS: dict[str, list[str]] = {
         "stuck in PROVISIONING",
         "binpack",
         "health check that tests dependencies",
+        "partial secret ARN",
+        "load balancer health check only takes a task out",
     ],
     "containerizing.md": [
         "node:20-alpine",
@@ -178,7 +181,13 @@ def test_api_task_definition_has_both_roles_and_secrets() -> None:
     assert re.fullmatch(r"arn:aws:iam::111122223333:role/.+", task["taskRoleArn"])
     assert task["executionRoleArn"] != task["taskRoleArn"]
     app = containers(task)["api"]
-    assert {s["name"] for s in app["secrets"]} == {"DATABASE_URL", "REDIS_URL"}
+    # The database password is its own key of the RDS-managed secret, which RDS can rotate.
+    assert {s["name"] for s in app["secrets"]} == {"PGUSER", "PGPASSWORD", "REDIS_URL"}
+    for secret in app["secrets"]:
+        # Secrets Manager secrets by full ARN: the name, a hyphen and AWS's six random characters.
+        assert re.fullmatch(
+            r"arn:aws:secretsmanager:[a-z0-9-]+:111122223333:secret:.+-[A-Za-z0-9]{6}(:.*)?", secret["valueFrom"]
+        )
 
 
 def test_task_definitions_leave_init_to_the_image() -> None:
@@ -205,7 +214,7 @@ def test_api_task_definition_listens_where_the_app_does() -> None:
 
 
 def test_worker_task_definition_runs_the_procfile_worker_from_the_api_image() -> None:
-    (worker,) = snippet_json("ecs/worker-task-definition.json")["containerDefinitions"]
+    worker = containers(snippet_json("ecs/worker-task-definition.json"))["worker"]
     procfile = dict(line.split(":", 1) for line in (SNIPPETS / "app/Procfile").read_text().splitlines() if ":" in line)
     assert " ".join(worker["command"]) == procfile["worker"].strip()
     assert worker["image"] == containers(snippet_json("ecs/api-task-definition.json"))["api"]["image"]
@@ -269,6 +278,14 @@ def test_kubernetes_manifests_fit_together_and_match_the_app() -> None:
     }
     ecs_image = containers(snippet_json("ecs/api-task-definition.json"))["api"]["image"]
     assert container["image"] == ecs_image, "EKS and ECS run the same image"
+
+
+def test_nginx_example_runs_the_current_stable_line() -> None:
+    from handbook.loader import cached_data
+
+    stable = cached_data().fact("ecs.nginx_stable_line").value
+    (nginx,) = snippet_json("ecs/nginx-task-definition.json")["containerDefinitions"]
+    assert nginx["image"] == f"public.ecr.aws/nginx/nginx:{stable}-alpine"
 
 
 def test_prose_filter_catches_typed_numbers() -> None:

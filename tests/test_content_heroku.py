@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from handbook.loader import cached_data
-from handbook.lookups import cost_formations, fargate_rates, fargate_sizes, fargate_vcpus, heroku_dynos
+from handbook.lookups import aws_stack_costs, cost_formations, fargate_rates, fargate_sizes, fargate_vcpus, heroku_dynos
 from handbook.snippets import SNIPPETS_DIR, regions
 from tests.htmltables import snippet_attrs
 from tests.support import DATA, DOCS
@@ -188,6 +188,15 @@ def test_cost_example_is_recomputed_from_its_inputs() -> None:
         assert row.heroku_usd == row.processes * dynos[row.dyno].price_usd_month, row.id
         fargate = row.processes * (row.vcpu * rates.vcpu_hour_usd + row.memory_gb * rates.gb_hour_usd)
         assert row.fargate_usd == pytest.approx(round(fargate * rates.hours_per_month, 2), abs=0.005), row.id
+        stack = sum(cost.monthly_usd for cost in aws_stack_costs())
+        assert row.aws_total_usd == pytest.approx(row.fargate_usd + stack, abs=0.005), row.id
+
+
+def test_aws_stack_costs_are_recomputed_from_their_prices() -> None:
+    hours = fargate_rates().hours_per_month
+    for cost in aws_stack_costs():
+        monthly = cost.price_usd * cost.quantity * (hours if cost.hourly else 1)
+        assert cost.monthly_usd == pytest.approx(monthly, abs=0.005), cost.id
 
 
 def test_cost_example_tasks_are_valid_fargate_sizes() -> None:

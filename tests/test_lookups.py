@@ -25,6 +25,7 @@ ACCESSORS: list[Callable[..., Any]] = [
     lookups.heroku_dynos,
     lookups.fargate_rates,
     lookups.cost_formations,
+    lookups.aws_stack_costs,
 ]
 
 
@@ -40,6 +41,7 @@ def test_every_accessor_reads_the_real_data() -> None:
     assert lookups.heroku_dynos()["basic"].price_usd_month > 0
     assert lookups.fargate_rates().hours_per_month > 0
     assert lookups.cost_formations()
+    assert {"alb", "nat-gateway", "public-ipv4", "rds-instance"} <= {c.id for c in lookups.aws_stack_costs()}
 
 
 def _copy_with(tmp_path: Path, table: str, old: str, new: str) -> Path:

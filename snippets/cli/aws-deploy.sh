@@ -4,7 +4,10 @@
 #
 # Usage: snippets/cli/aws-deploy.sh VERSION      (run from the repository root)
 # Needs AWS CLI v2, Docker, and credentials for account AWS_ACCOUNT_ID. It creates the ECR
-# repository, the cluster and the service when they are missing, and never deletes anything.
+# repository, the log groups, the cluster and the service when they are missing, and never deletes
+# anything. The network, load balancer, database, cache, secrets and roles must exist: create them
+# with the CDK app in snippets/infra (the handbook's "AWS stack as code" page) and copy its outputs
+# into the placeholders below and in snippets/ecs/*.json.
 set -euo pipefail
 
 # --8<-- [start:settings]
@@ -19,9 +22,13 @@ REGISTRY="${AWS_ACCOUNT_ID}.dkr.ecr.${AWS_REGION}.amazonaws.com"
 IMAGE="${REGISTRY}/${REPOSITORY}:${VERSION}"
 TASK_DEFINITION="snippets/ecs/api-task-definition.json"
 SERVICE_DEFINITION="snippets/ecs/api-service-definition.json"
-# The service definition's network placement, for one-off tasks (placeholders, as there).
+# The service definition's network placement, for one-off tasks (placeholders, as there). These
+# are private subnets: tasks without a public IP reach ECR, Secrets Manager and CloudWatch Logs
+# through a NAT gateway (or VPC endpoints), or fail to start with ResourceInitializationError.
 SUBNETS="subnet-0123456789abcdef0,subnet-0fedcba9876543210"
 SECURITY_GROUPS="sg-0123456789abcdef0"
+# Every log group the task definitions in snippets/ecs write to (a test keeps this list complete).
+LOG_GROUPS=(/ecs/deploy-handbook-api /ecs/deploy-handbook-api/firelens /ecs/deploy-handbook-worker /ecs/web-nginx)
 export AWS_REGION
 # --8<-- [end:settings]
 
@@ -43,8 +50,11 @@ aws ecr get-login-password --region "${AWS_REGION}" \
 # Immutable tags: a pushed version can never be overwritten by a different image.
 aws ecr describe-repositories --repository-names "${REPOSITORY}" >/dev/null 2>&1 \
   || aws ecr create-repository --repository-name "${REPOSITORY}" \
-       --image-tag-mutability IMMUTABLE \
-       --image-scanning-configuration scanOnPush=true
+       --image-tag-mutability IMMUTABLE
+# Scan on push is set for the registry (per account and Region), not per repository: the
+# repository-level setting is deprecated. This replaces the registry's scanning rules.
+aws ecr put-registry-scanning-configuration --scan-type BASIC \
+  --rules '[{"scanFrequency": "SCAN_ON_PUSH", "repositoryFilters": [{"filter": "deploy-handbook-*", "filterType": "WILDCARD"}]}]'
 # --8<-- [end:repository]
 
 # --8<-- [start:build]
@@ -54,9 +64,9 @@ docker push "${IMAGE}"
 # --8<-- [end:build]
 
 # --8<-- [start:cluster]
-# The FireLens router writes its own logs with awslogs; the app's logs go to LOG_GROUP.
-# Creating the groups here keeps logs:CreateLogGroup out of the task's roles.
-for group in "${LOG_GROUP}" "${LOG_GROUP}/firelens"; do
+# A task whose log group is missing cannot start. Creating every group here keeps
+# logs:CreateLogGroup out of the tasks' roles; the retention keeps them from growing for ever.
+for group in "${LOG_GROUPS[@]}"; do
   aws logs create-log-group --log-group-name "${group}" 2>/dev/null || true
   aws logs put-retention-policy --log-group-name "${group}" --retention-in-days 30
 done
@@ -127,9 +137,10 @@ aws logs tail "${LOG_GROUP}" --since 10m
 # --8<-- [end:inspect]
 
 # --8<-- [start:rollout]
-# Secrets are read when a task starts. After rotating one, replace the tasks:
+# Secrets are read when a task starts. After RDS rotates the database password, replace the tasks:
 #   aws ecs update-service --cluster deploy-handbook --service deploy-handbook-api --force-new-deployment
-# A shell in a running container (needs enableExecuteCommand and the Session Manager plugin):
-#   aws ecs execute-command --cluster deploy-handbook --task TASK_ID --container api \
-#     --interactive --command /bin/sh
+# Roll back by pointing the service at the previous revision (immutable tags keep its image):
+#   aws ecs update-service --cluster deploy-handbook --service deploy-handbook-api \
+#     --task-definition deploy-handbook-api:PREVIOUS_REVISION
+# ECS Exec is off: it does not work with readonlyRootFilesystem, which these containers use.
 # --8<-- [end:rollout]
