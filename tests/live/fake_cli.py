@@ -93,6 +93,7 @@ def _aws(argv: list[str], stdin: str, state: Path) -> int:
             status = NOT_FOUND
         elif operation in {"create-secret", "put-secret-value"}:
             secrets[name] = _value(argv, "--secret-string", stdin)
+            print(f"arn:aws:secretsmanager:us-east-1:111122223333:secret:{name}-AbCdEf")
     elif service == "ssm" and operation == "put-parameter":
         name = _option(argv, "--name") or ""
         if name in data["parameters"] and "--overwrite" not in argv:
