@@ -15,6 +15,8 @@ from .kinds import (
     dockerignore,
     ecs_service,
     ecs_task,
+    github_workflow,
+    iam_policy,
     javascript,
     kubernetes,
     markdown,
@@ -39,6 +41,8 @@ KINDS: tuple[Kind, ...] = (
     kubernetes.KIND,
     shell.KIND,
     markdown.KIND,
+    github_workflow.KIND,
+    iam_policy.KIND,
 )
 
 
