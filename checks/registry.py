@@ -16,6 +16,8 @@ from .kinds import (
     dockerignore,
     ecs_service,
     ecs_task,
+    github_workflow,
+    iam_policy,
     javascript,
     kubernetes,
     markdown,
@@ -41,6 +43,8 @@ KINDS: tuple[Kind, ...] = (
     kubernetes.KIND,
     shell.KIND,
     markdown.KIND,
+    github_workflow.KIND,
+    iam_policy.KIND,
 )
 
 

@@ -89,10 +89,31 @@ class Column(Strict):
     unit: str | None = None
 
 
+class Measured(Strict):
+    """A number this repository measures itself (a benchmark), not one read on a web page.
+
+    The row's `sources` then document the procedure that was measured; `script` is the code that
+    measured it and `command` how to measure it again.
+    """
+
+    script: str
+    command: str
+
+    @model_validator(mode="after")
+    def _script_is_a_repository_path(self) -> Measured:
+        # Its existence is checked by tests/test_data_schema.py, against the checkout (a copied
+        # project that builds only the site need not carry the benchmarks).
+        parts = self.script.split("/")
+        if self.script.startswith("/") or ".." in parts or not self.script.endswith(".py"):
+            raise ValueError(f"measured_by.script {self.script!r}: a .py path relative to the repository root")
+        return self
+
+
 class Row(Sourced):
     id: Slug
     label: str | None = None  # row header; required for comparison tables
     values: dict[str, Value]
+    measured_by: Measured | None = None
 
 
 class Table(Strict):

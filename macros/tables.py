@@ -38,6 +38,12 @@ def render_table(table: Table) -> Markup:
     sources = Markup(" ").join(
         Markup("[{}]&nbsp;{}").format(n, link(url, source_label(url))) for url, n in numbers.items()
     )
+    measured = sorted({(r.measured_by.command, r.measured_by.script) for r in table.rows if r.measured_by})
+    if measured:  # a benchmark of ours: say what measured it; the sources document the procedure
+        sources = Markup(" ").join(
+            [Markup("Measured by <code>{}</code> (<code>{}</code>);").format(c, s) for c, s in measured]
+            + [Markup("procedure:"), sources]
+        )
     caption = Markup(
         '<caption><span class="hb-title">{}</span><br><span class="hb-sources">Sources: {}</span>'
         ' · <span class="hb-verified">oldest verification: <time datetime="{}">{}</time></span></caption>'

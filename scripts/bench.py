@@ -1,4 +1,4 @@
-"""`make bench`: how long the outputs take and how much a reader downloads.
+"""`make bench`: how long the outputs take, how much a reader downloads, and how long a cut-over stops writes.
 
 Prints the strict build time, the checks time, the PDF time (≤ 30 s), the offline bundle size and
 each page's gzip transfer size (HTML, CSS, JS and images it loads, without the search index, which
@@ -58,8 +58,18 @@ def time_checks() -> tuple[str, bool]:
     return line.removeprefix("checks: "), result.returncode == 0
 
 
+def cutover_downtime() -> bool:
+    """The scripted cut-over timed for several database sizes; it rewrites data/tables/cutover-downtime.yaml.
+
+    It starts PostgreSQL through the tests' server helper, so it runs as its own process."""
+    result = subprocess.run([sys.executable, "-m", "tests.live.restore_bench"], cwd=REPO, text=True, check=False)
+    return result.returncode == 0
+
+
 def main() -> int:
     failures: list[str] = []
+    if not cutover_downtime():
+        failures.append("the cut-over benchmark failed")
     with tempfile.TemporaryDirectory(prefix="hb-bench-") as tmp:
         site = Path(tmp) / "site"
         print(f"strict build:   {build_site(site):.1f} s")

@@ -108,6 +108,13 @@ class Postgres:
     def url(self, db: str, user: str = "postgres") -> str:
         return f"postgresql://{user}@{HOST}:{self.port}/{db}"
 
+    def owned_database(self, db: str, owner: str) -> str:
+        """A database owned by a new LOGIN role that is not a superuser, as an app gets on RDS or Heroku
+        Postgres; returns the URL that connects as that role."""
+        self.psql(f"CREATE ROLE {owner} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE")
+        self.psql(f"CREATE DATABASE {db} OWNER {owner}")
+        return self.url(db, owner)
+
     def close(self) -> None:
         if self.server.alive():
             self.stop()
