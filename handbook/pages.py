@@ -7,6 +7,7 @@ text; the build validates every page first (hooks/page_meta.py), so that never r
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,14 +27,23 @@ FRONT_MATTER_LINE = 2  # the YAML starts on the line after the opening `---`
 class PageInfo:
     src: str  # relative to docs/, e.g. "ecs.md"
     shown: str  # as messages name it, e.g. "docs/ecs.md"
+    title: str  # front matter `title`, else the first `# ` heading, else the file name
     meta: PageMeta
     reviewed_line: int
+
+
+def _title(meta: PageMeta, body: str, fallback: str) -> str:
+    if meta.title:
+        return meta.title
+    heading = re.search(r"^# +(.+?)(?: +\{[^}]*\})? *$", body, re.MULTILINE)
+    return heading[1].strip() if heading else fallback
 
 
 def load_page(path: Path, docs_dir: Path = DOCS_DIR, *, allowed_tags: Collection[str] | None = None) -> PageInfo:
     """Validate one page's front matter; raise DataError naming file, line, key and reason."""
     rel = shown(path, docs_dir.parent)
-    match = YAML_RE.match(path.read_text(encoding="utf-8").replace("\r\n", "\n"))
+    text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
+    match = YAML_RE.match(text)
     if match is None:
         raise DataError([f"{rel}:1: (front matter): a page starts with front matter: ---, owners:, reviewed:, ---"])
     node, raw = parse_yaml(match.group(1), rel, first_line=FRONT_MATTER_LINE)
@@ -44,7 +54,8 @@ def load_page(path: Path, docs_dir: Path = DOCS_DIR, *, allowed_tags: Collection
     except ValidationError as exc:
         raise DataError(validation_problems(exc, node, rel, first_line=FRONT_MATTER_LINE)) from None
     line = nearest_line(line_index(node), ("reviewed",)) + FRONT_MATTER_LINE - 1 if node is not None else 1
-    return PageInfo(path.relative_to(docs_dir).as_posix(), rel, meta, line)
+    src = path.relative_to(docs_dir).as_posix()
+    return PageInfo(src, rel, _title(meta, text[match.end() :], src), meta, line)
 
 
 def load_pages(docs_dir: Path = DOCS_DIR, *, allowed_tags: Collection[str] | None = None) -> list[PageInfo]:

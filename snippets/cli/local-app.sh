@@ -15,12 +15,12 @@ pg_port="${PG_PORT:-55432}"
 redis_port="${REDIS_PORT:-56379}"
 
 # --8<-- [start:servers]
-if ! command -v initdb >/dev/null; then # (1)
+if ! command -v initdb >/dev/null; then # (1)!
   for dir in /usr/lib/postgresql/*/bin; do PATH="$dir:$PATH"; done
 fi
 work="$(mktemp -d)"
 chmod 755 "$work" && cd "$work"
-as_db_owner() { # (2)
+as_db_owner() { # (2)!
   if [[ "$(id -u)" -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 cleanup() {
@@ -28,7 +28,7 @@ cleanup() {
   if [[ -f "$work/pg/postmaster.pid" ]]; then as_db_owner pg_ctl -D "$work/pg" -m fast stop >/dev/null || true; fi
   rm -rf "$work"
 }
-trap cleanup EXIT # (3)
+trap cleanup EXIT # (3)!
 
 mkdir "$work/pg"
 if [[ "$(id -u)" -eq 0 ]]; then chown postgres "$work/pg"; fi
@@ -42,13 +42,13 @@ redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no \
 
 # --8<-- [start:run]
 export DATABASE_URL="postgres://app@127.0.0.1:$pg_port/notes" REDIS_URL="redis://127.0.0.1:$redis_port"
-printf 'DATABASE_URL=%s\nREDIS_URL=%s\n' "$DATABASE_URL" "$REDIS_URL" >"$work/.env" # (4)
+printf 'DATABASE_URL=%s\nREDIS_URL=%s\n' "$DATABASE_URL" "$REDIS_URL" >"$work/.env" # (4)!
 cd "$app_dir"
 npm ci --no-audit --no-fund --loglevel=error
-node migrate.js # (5)
+node migrate.js # (5)!
 echo "web: http://127.0.0.1:$port/health  (Ctrl-C stops the app and deletes both servers)"
 if command -v heroku >/dev/null; then
-  heroku local web,worker -e "$work/.env" -p "$port" # (6)
+  heroku local web,worker -e "$work/.env" -p "$port" # (6)!
 else
   honcho start -e "$work/.env" -p "$port" web worker
 fi
