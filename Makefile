@@ -51,6 +51,10 @@ offline: $(PY_STAMP) $(NODE_STAMP)
 bench: $(PY_STAMP) $(NODE_STAMP)
 	$(BIN)/python -m scripts.bench
 
+# Pages and data rows past handbook.yml's review age: listed, and exit 1 (run weekly by CI).
+check-fresh: $(PY_STAMP)
+	$(BIN)/python -m scripts.freshness
+
 # Onboarding exercise: the example app under `heroku local` (the pinned CLI) with a throwaway
 # PostgreSQL and Redis on 127.0.0.1; Ctrl-C stops it and deletes both servers.
 local-app: $(NODE_STAMP)

@@ -42,7 +42,9 @@ def reviewables(pages: list[PageInfo], handbook: Handbook, policy: HandbookPolic
     for factset in handbook.factsets.values():
         for key, fact in factset.facts.items():
             where = f"data/facts/{factset.id}.yaml facts.{key}"
-            items.append(Reviewable("data", f"{factset.title}: {fact.label or key}", where, None, fact.verified, owners))
+            items.append(
+                Reviewable("data", f"{factset.title}: {fact.label or key}", where, None, fact.verified, owners)
+            )
     return sorted(items, key=lambda item: (item.date, item.where))
 
 

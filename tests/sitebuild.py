@@ -10,7 +10,18 @@ from scripts.site import run_mkdocs_build
 from tests.support import REPO
 
 # What a build reads. Copies skip installed dependencies (snippets/app/node_modules).
-PROJECT_PARTS = ["mkdocs.yml", "handbook.yml", "docs", "data", "snippets", "handbook", "macros", "checks", "hooks", "overrides"]
+PROJECT_PARTS = [
+    "mkdocs.yml",
+    "handbook.yml",
+    "docs",
+    "data",
+    "snippets",
+    "handbook",
+    "macros",
+    "checks",
+    "hooks",
+    "overrides",
+]
 
 
 def copy_project(dest: Path) -> Path:
