@@ -37,8 +37,8 @@ def reviewables(pages: list[PageInfo], handbook: Handbook, policy: HandbookPolic
     owners = tuple(policy.owners)  # data files name sources, not owners
     for table in handbook.tables.values():
         for row in table.rows:
-            where = f"data/tables/{table.id}.yaml rows[{row.id}]"
-            items.append(Reviewable("data", f"{table.title}: {row.label or row.id}", where, None, row.verified, owners))
+            what, where = f"{table.title}: {row.label or row.id}", f"data/tables/{table.id}.yaml rows[{row.id}]"
+            items.append(Reviewable("data", what, where, None, row.verified, owners))
     for factset in handbook.factsets.values():
         for key, fact in factset.facts.items():
             where = f"data/facts/{factset.id}.yaml facts.{key}"
