@@ -4,6 +4,7 @@
     {{ fact("heroku.shutdown_grace_s") }}      one sourced value in a sentence (macros/facts.py)
     {{ snippet("app/server.js", "health") }}   a checked example file or region (macros/snippets.py)
     {{ sources_index() }}                      every source and what it backs (macros/sources.py)
+    {{ abbreviations() }}                      the glossary's abbreviations, which every page shows as tooltips
     {{ needs_review() }}                       pages and data rows past their review age (macros/freshness.py)
 
 Each macro raises on an unknown name or argument; with `on_error_fail: true` the build then stops
@@ -22,6 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
+from handbook.abbreviations import load_abbreviations
 from handbook.fork import load_fork_settings
 from handbook.freshness import reviewables
 from handbook.loader import DataError, load_data
@@ -104,3 +106,10 @@ def define_env(env: Any) -> None:
             return get_relative_url(target, env.page.url)
 
         return render_needs_review(items, policy, today=dt.date.today(), url_of=url_of)
+
+    @env.macro
+    def abbreviations() -> Markup:
+        """includes/abbreviations.md as a definition list (the same lines give every page its tooltips)."""
+        terms = load_abbreviations(project / "includes" / "abbreviations.md")
+        items = Markup("").join(Markup("<dt>{}</dt><dd>{}</dd>").format(t, text) for t, text in terms.items())
+        return Markup('<dl class="hb-abbreviations">{}</dl>').format(items)
