@@ -51,6 +51,13 @@ offline: $(PY_STAMP) $(NODE_STAMP)
 bench: $(PY_STAMP) $(NODE_STAMP)
 	$(BIN)/python -m scripts.bench
 
+# Make this copy your team's: `make fork NAME="Acme handbook" URL=https://docs.acme.example/
+# REPO=https://github.com/acme/handbook OWNERS="Platform team"` (also DESCRIPTION, BRANCH, REVIEW_AGE_DAYS).
+fork: $(PY_STAMP)
+	$(BIN)/python -m scripts.fork $(if $(NAME),--name "$(NAME)") $(if $(DESCRIPTION),--description "$(DESCRIPTION)") \
+	  $(if $(URL),--url "$(URL)") $(if $(REPO),--repo "$(REPO)") $(if $(BRANCH),--branch "$(BRANCH)") \
+	  $(if $(OWNERS),--owners "$(OWNERS)") $(if $(REVIEW_AGE_DAYS),--review-age-days "$(REVIEW_AGE_DAYS)")
+
 # Pages and data rows past handbook.yml's review age: listed, and exit 1 (run weekly by CI).
 check-fresh: $(PY_STAMP)
 	$(BIN)/python -m scripts.freshness

@@ -21,6 +21,7 @@ PROJECT_PARTS = [
     "checks",
     "hooks",
     "overrides",
+    "includes",
 ]
 
 
