@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import socket
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -14,7 +16,7 @@ from playwright.sync_api import Browser, Page
 from scripts.serve import serve_directory
 from scripts.site import nav_pages, run_mkdocs_build
 from tests.outputs.browsing import Target, opened
-from tests.support import REPO
+from tests.support import REPO, need
 
 pytestmark = pytest.mark.xdist_group("browser")
 REPO_URL = "https://github.com/example/deploy-handbook"
@@ -188,3 +190,14 @@ def test_tags_index_lists_pages_by_platform_and_role(browser: Browser, target: T
             assert ecs.count() == 1
     finally:
         context.close()
+
+
+def test_the_page_scripts_pass_the_checker() -> None:
+    """ESLint (browser globals) and Node's parser, as for every JavaScript snippet."""
+    need((REPO / "node_modules" / ".bin" / "eslint").exists(), "ESLint missing: npm ci at the repository root")
+    scripts = sorted(str(p) for p in (REPO / "docs" / "assets" / "javascripts").glob("*.js"))
+    assert len(scripts) >= 3
+    result = subprocess.run(
+        [sys.executable, "-m", "checks", "--strict", *scripts], cwd=REPO, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
