@@ -39,3 +39,11 @@ def copy_project(dest: Path) -> Path:
 def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` of `project` into `site_dir`; output captured for assertions."""
     return run_mkdocs_build(project, site_dir)
+
+
+def failing_build(project: Path) -> str:
+    """Build a project that must fail; returns the output, for the test to find the reason in."""
+    result = build(project, project / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    return output
