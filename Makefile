@@ -60,7 +60,7 @@ fork: $(PY_STAMP)
 
 # Pages and data rows past handbook.yml's review age: listed, and exit 1 (run weekly by CI).
 check-fresh: $(PY_STAMP)
-	$(BIN)/python -m scripts.freshness
+	$(BIN)/python -m scripts.check_fresh
 
 # Onboarding exercise: the example app under `heroku local` (the pinned CLI) with a throwaway
 # PostgreSQL and Redis on 127.0.0.1; Ctrl-C stops it and deletes both servers.

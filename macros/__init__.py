@@ -5,7 +5,7 @@
     {{ snippet("app/server.js", "health") }}   a checked example file or region (macros/snippets.py)
     {{ sources_index() }}                      every source and what it backs (macros/sources.py)
     {{ abbreviations() }}                      the glossary's abbreviations, which every page shows as tooltips
-    {{ needs_review() }}                       pages and data rows past their review age (macros/freshness.py)
+    {{ needs_review() }}                       pages and data rows past their review age (macros/reviews.py)
 
 Each macro raises on an unknown name or argument; with `on_error_fail: true` the build then stops
 and names the page. Data and snippets are read from the project that mkdocs.yml sits in.
@@ -25,12 +25,12 @@ from mkdocs.utils import get_relative_url
 
 from handbook.abbreviations import load_abbreviations
 from handbook.fork import load_fork_settings
-from handbook.freshness import reviewables
+from handbook.reviews import reviewables
 from handbook.loader import DataError, load_data
 from handbook.pages import load_pages
 
 from .facts import render_fact
-from .freshness import render_needs_review
+from .reviews import render_needs_review
 from .snippets import render_snippet
 from .sources import render_sources
 from .tables import render_table

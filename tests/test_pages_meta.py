@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.freshness import main as check_fresh
+from scripts.check_fresh import main as check_fresh
 from tests.sitebuild import build, failing_build
 from tests.support import DOCS, REPO, need_tool
 

@@ -76,10 +76,10 @@ def test_workflows_grant_least_privilege() -> None:
             assert set(granted) <= {"pages", "id-token"}, f"{path.name}: job {name} asks for {granted}"
 
 
-def test_freshness_runs_weekly_and_pages_builds_from_full_history() -> None:
-    freshness = yaml.safe_load((WORKFLOWS / "freshness.yml").read_text(encoding="utf-8"))
-    (cron,) = [entry["cron"] for entry in freshness[True]["schedule"]]  # PyYAML reads the key `on` as True
+def test_review_age_runs_weekly_and_pages_builds_from_full_history() -> None:
+    review_age = yaml.safe_load((WORKFLOWS / "review-age.yml").read_text(encoding="utf-8"))
+    (cron,) = [entry["cron"] for entry in review_age[True]["schedule"]]  # PyYAML reads the key `on` as True
     assert cron.split()[2:] == ["*", "*", "1"], f"not weekly: {cron}"
-    assert any(step.get("run") == "make check-fresh" for step in freshness["jobs"]["check-fresh"]["steps"])
+    assert any(step.get("run") == "make check-fresh" for step in review_age["jobs"]["check-fresh"]["steps"])
     checkout = yaml.safe_load(PAGES.read_text(encoding="utf-8"))["jobs"]["build"]["steps"][0]
     assert checkout["uses"].startswith("actions/checkout@") and checkout["with"]["fetch-depth"] == 0

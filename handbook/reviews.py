@@ -1,7 +1,7 @@
 """What is past its review age: pages by their `reviewed:` date, data rows and facts by `verified:`.
 
-The one computation behind the generated "Needs review" page (macros/freshness.py) and
-`make check-fresh` (scripts/freshness.py). The age limit and the owners of data come from handbook.yml.
+The one computation behind the generated "Needs review" page (macros/reviews.py) and
+`make check-fresh` (scripts/check_fresh.py). The age limit and the owners of data come from handbook.yml.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """`make check-fresh`: list the pages and data rows past handbook.yml's review age; exit 1 if any.
 
-Run weekly by .github/workflows/freshness.yml. One line per item, oldest first:
+Run weekly by .github/workflows/review-age.yml. One line per item, oldest first:
 `docs/ecs.md:3: reviewed 2026-01-05, 329 days ago (review age 180): Amazon ECS; owners: Platform team`.
 """
 
@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from handbook.fork import load_fork_settings
-from handbook.freshness import past_review_age, reviewables
+from handbook.reviews import past_review_age, reviewables
 from handbook.loader import DataError, load_data
 from handbook.pages import load_pages
 from handbook.paths import REPO

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from markupsafe import Markup
 
-from handbook.freshness import Reviewable, past_review_age
+from handbook.reviews import Reviewable, past_review_age
 from handbook.schema import HandbookPolicy
 
 
