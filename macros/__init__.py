@@ -25,9 +25,9 @@ from mkdocs.utils import get_relative_url
 
 from handbook.abbreviations import load_abbreviations
 from handbook.fork import load_fork_settings
-from handbook.reviews import reviewables
 from handbook.loader import DataError, load_data
 from handbook.pages import load_pages
+from handbook.reviews import reviewables
 
 from .facts import render_fact
 from .reviews import render_needs_review

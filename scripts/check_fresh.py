@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 
 from handbook.fork import load_fork_settings
-from handbook.reviews import past_review_age, reviewables
 from handbook.loader import DataError, load_data
 from handbook.pages import load_pages
 from handbook.paths import REPO
+from handbook.reviews import past_review_age, reviewables
 
 
 def main(argv: list[str] | None = None) -> int:
