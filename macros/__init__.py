@@ -4,6 +4,8 @@
     {{ fact("heroku.shutdown_grace_s") }}      one sourced value in a sentence (macros/facts.py)
     {{ snippet("app/server.js", "health") }}   a checked example file or region (macros/snippets.py)
     {{ sources_index() }}                      every source, what it backs, its freshness (macros/sources.py)
+    {{ abbreviations() }}                      the glossary's abbreviations, which every page shows as tooltips
+    {{ needs_review() }}                       pages and data rows past their review age (macros/reviews.py)
 
 Each macro raises on an unknown name or argument; with `on_error_fail: true` the build then stops
 and names the page. Data and snippets are read from the project that mkdocs.yml sits in.
@@ -18,12 +20,19 @@ from typing import Any
 
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
 
+from handbook.abbreviations import load_abbreviations
+from handbook.fork import load_fork_settings
 from handbook.freshness import load_state
 from handbook.loader import DataError, load_data
+from handbook.pages import load_pages
 from handbook.paths import FRESHNESS_STATE
+from handbook.reviews import reviewables
 
 from .facts import render_fact
+from .reviews import render_needs_review
 from .snippets import render_snippet
 from .sources import render_sources
 from .tables import render_table
@@ -67,8 +76,10 @@ def define_env(env: Any) -> None:
         lang: str | None = None,
         linenums: bool = False,
         hl_lines: str | None = None,
+        annotations: list[str] | None = None,
     ) -> str:
-        """A file, or a named region of it, from snippets/ with a title and a link to the file."""
+        """A file, or a named region of it, from snippets/ with a title and a link to the file.
+        `annotations` explain the code's `# (1)` markers, in order (Material's code annotations)."""
         return render_snippet(
             path,
             region,
@@ -76,6 +87,7 @@ def define_env(env: Any) -> None:
             lang=lang,
             linenums=linenums,
             hl_lines=hl_lines,
+            annotations=annotations,
             page_dir=_page_dir(env),
             root=snippets_root,
         )
@@ -84,3 +96,23 @@ def define_env(env: Any) -> None:
     def sources_index(max_age_days: int = 180) -> Markup:
         """Every source URL in data/, what it backs, when it was verified and re-checked; stale ones flagged."""
         return render_sources(handbook, freshness, today=dt.date.today(), max_age_days=max_age_days)
+
+    @env.macro
+    def needs_review() -> Markup:
+        """Every page and data row with its review date, oldest first; those past handbook.yml's review age flagged."""
+        policy = load_fork_settings(project / "handbook.yml").extra.handbook
+        items = reviewables(load_pages(Path(env.conf["docs_dir"])), handbook, policy)
+        conf = env.conf
+
+        def url_of(src: str) -> str:
+            target = File(src, conf["docs_dir"], conf["site_dir"], conf["use_directory_urls"]).url
+            return get_relative_url(target, env.page.url)
+
+        return render_needs_review(items, policy, today=dt.date.today(), url_of=url_of)
+
+    @env.macro
+    def abbreviations() -> Markup:
+        """includes/abbreviations.md as a definition list (the same lines give every page its tooltips)."""
+        terms = load_abbreviations(project / "includes" / "abbreviations.md")
+        items = Markup("").join(Markup("<dt>{}</dt><dd>{}</dd>").format(t, text) for t, text in terms.items())
+        return Markup('<dl class="hb-abbreviations">{}</dl>').format(items)

@@ -24,6 +24,25 @@ def _fence(code: str) -> str:
     return "`" * max(3, longest + 1)
 
 
+# Material's code annotation markers: `# (1)` or `// (1)` ending a comment, explained by the list after the block.
+ANNOTATION = re.compile(r"(?P<lead>(?:#|//)\s*)\((?P<n>\d+)\)(?P<bang>!?)\s*$", re.MULTILINE)
+
+
+def _annotate(code: str, annotations: list[str] | None, where: str) -> tuple[str, str]:
+    """The code with its markers numbered from (1) in this region, and the list Material turns into
+    annotations. Markers count up in the file (a region may start at (4)); notes and markers match one to one."""
+    markers = [int(m["n"]) for m in ANNOTATION.finditer(code)]
+    notes = annotations or []
+    if len(markers) != len(notes) or markers != list(range(markers[0], markers[0] + len(markers)) if markers else []):
+        found = ", ".join(f"({n})" for n in markers) or "none"
+        raise SnippetError(f"{where}: annotation markers {found} do not match the {len(notes)} annotations given")
+    if not notes:
+        return code, ""
+    first = markers[0] - 1
+    code = ANNOTATION.sub(lambda m: f"{m['lead']}({int(m['n']) - first}){m['bang']}", code)
+    return code, "".join(f"{i}. {' '.join(note.split())}\n" for i, note in enumerate(notes, 1)) + "\n"
+
+
 def render_snippet(
     path: str,
     region: str | None = None,
@@ -32,6 +51,7 @@ def render_snippet(
     lang: str | None = None,
     linenums: bool = False,
     hl_lines: str | None = None,
+    annotations: list[str] | None = None,
     page_dir: str = ".",
     root: Path,
 ) -> str:
@@ -56,13 +76,14 @@ def render_snippet(
         if not re.fullmatch(r"[0-9 -]+", hl_lines):
             raise SnippetError(f"hl_lines={hl_lines!r}: use line numbers and ranges such as '2 4-6'")
         options.append(f'hl_lines="{hl_lines}"')
+    code, notes = _annotate(code, annotations, shown)
     fence = _fence(code)
     href = posixpath.relpath(f"snippets/{rel}", page_dir)
     # The snippet's identity rides on the meta line (attr_list), not on a wrapper <div>: a raw-HTML
     # wrapper is left unprocessed inside admonitions and tabs, while attr_list works everywhere.
     region_attr = f' data-region="{region}"' if region else ""
     return (
-        f"\n{fence}{lang} {' '.join(options)}\n{code}\n{fence}\n\n"
+        f"\n{fence}{lang} {' '.join(options)}\n{code}\n{fence}\n\n{notes}"
         f"File: [`snippets/{rel}`]({href}) · Checked by: {escape(checked_by)}\n"
         f'{{: .hb-snippet-meta data-snippet="{rel}"{region_attr} }}\n'
     )

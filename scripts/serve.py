@@ -16,10 +16,10 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve_directory(root: Path) -> Iterator[str]:
-    """Yield the base URL (ending in '/') of `root` served on 127.0.0.1; stop the server on exit."""
+def serve_directory(root: Path, port: int = 0) -> Iterator[str]:
+    """Yield the base URL (ending in '/') of `root` served on 127.0.0.1 (on `port`, or a free one); stop on exit."""
     handler = functools.partial(_QuietHandler, directory=str(root))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, name=f"serve {root}", daemon=True)
     thread.start()
     try:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.sitebuild import build
+from tests.sitebuild import build, copy_project
 from tests.support import REPO
 
 
@@ -18,3 +18,9 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subproce
     result = build(REPO, site)
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
     return site, result
+
+
+@pytest.fixture
+def scratch(tmp_path: Path) -> Path:
+    """A copy of the project that a test may break on purpose."""
+    return copy_project(tmp_path / "project")

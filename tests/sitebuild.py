@@ -10,7 +10,19 @@ from scripts.site import run_mkdocs_build
 from tests.support import REPO
 
 # What a build reads. Copies skip installed dependencies (snippets/app/node_modules).
-PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "snippets", "handbook", "macros", "checks", "hooks", "overrides"]
+PROJECT_PARTS = [
+    "mkdocs.yml",
+    "handbook.yml",
+    "docs",
+    "data",
+    "snippets",
+    "handbook",
+    "macros",
+    "checks",
+    "hooks",
+    "overrides",
+    "includes",
+]
 
 
 def copy_project(dest: Path) -> Path:
@@ -27,3 +39,11 @@ def copy_project(dest: Path) -> Path:
 def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` of `project` into `site_dir`; output captured for assertions."""
     return run_mkdocs_build(project, site_dir)
+
+
+def failing_build(project: Path) -> str:
+    """Build a project that must fail; returns the output, for the test to find the reason in."""
+    result = build(project, project / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    return output

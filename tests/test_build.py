@@ -8,11 +8,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
 
-import pytest
-
 from handbook.snippets import SNIPPETS_DIR, regions, snippet_files
 from tests.htmltables import snippet_attrs
-from tests.sitebuild import build, copy_project
+from tests.sitebuild import failing_build
 from tests.support import REPO
 
 Built = tuple[Path, subprocess.CompletedProcess[str]]
@@ -124,16 +122,7 @@ def test_snippet_files_are_published_next_to_the_pages(built_site: Built) -> Non
 # --- Broken input must fail the build, and say why -------------------------------------------------
 
 
-@pytest.fixture
-def scratch(tmp_path: Path) -> Path:
-    return copy_project(tmp_path / "project")
-
-
-def failing_build(project: Path) -> str:
-    result = build(project, project / "site")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0, output
-    return output
+# `scratch` (a copy of the project to break) is a fixture in tests/conftest.py.
 
 
 def append(path: Path, text: str) -> None:

@@ -74,8 +74,9 @@ def page(name: str) -> str:
 
 
 def prose(markdown: str) -> str:
-    """The words a reader sees as running text: no code, no macros, no link targets or anchors."""
-    text = re.sub(r"^( *)(`{3,}|~{3,}).*?^\1\2[ \t]*$", " ", markdown, flags=re.MULTILINE | re.DOTALL)
+    """The words a reader sees as running text: no front matter, code, macros, link targets or anchors."""
+    text = re.sub(r"\A---\n.*?\n---\n", " ", markdown, flags=re.DOTALL)
+    text = re.sub(r"^( *)(`{3,}|~{3,}).*?^\1\2[ \t]*$", " ", text, flags=re.MULTILINE | re.DOTALL)
     text = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", " ", text, flags=re.DOTALL)
     text = re.sub(r"(`+).+?\1", " ", text)
     text = re.sub(r"\]\([^)]*\)", "]", text)

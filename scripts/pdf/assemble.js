@@ -1,6 +1,7 @@
 // Runs inside Chromium on the print page: pulls every nav page's article into one document.
 // Ids get a per-chapter prefix so anchors stay unique; links to nav pages become in-document
 // links (the PDF keeps them as internal links), other site files point at the hosted site.
+// Each chapter keeps its "Reviewed … by …" and last-changed line; edit buttons stay online.
 async ({ pages, siteUrl }) => {
   const origin = location.origin;
   const chapterOf = new Map(pages.map((p) => [new URL(p.url, location.href).pathname, p.slug]));
@@ -21,7 +22,7 @@ async ({ pages, siteUrl }) => {
     const article = doc.querySelector("article.md-content__inner");
     if (article === null) throw new Error(`${pageUrl}: no article.md-content__inner`);
 
-    article.querySelectorAll("script, .headerlink, .md-content__button, .md-source-file").forEach((el) => el.remove());
+    article.querySelectorAll("script, .headerlink, .md-content__button, .md-source-file:not(.hb-page-facts)").forEach((el) => el.remove());
     article.querySelectorAll("details").forEach((el) => el.setAttribute("open", ""));
     article.querySelectorAll(".tabbed-set").forEach((set) => {
       const labels = [...set.querySelectorAll(":scope > .tabbed-labels > label")].map((l) => l.textContent.trim());

@@ -8,7 +8,8 @@ import re
 import subprocess
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -20,9 +21,9 @@ from tests.support import REPO, need_tool
 CONF = REPO / "deploy" / "nginx" / "deploy-handbook.conf"
 
 
-def _main_conf(tmp: Path, site: Path, port: int) -> Path:
+def _main_conf(tmp: Path, site: Path, port: int, conf: Path = CONF) -> Path:
     """A throwaway nginx.conf around the real server block: only its listen and root lines change."""
-    server = CONF.read_text(encoding="utf-8")
+    server = conf.read_text(encoding="utf-8")
     server = re.sub(r"^\s*listen \[::\]:80;\n", "", server, flags=re.MULTILINE)
     server = re.sub(r"^(\s*)listen 80;", rf"\1listen 127.0.0.1:{port};", server, flags=re.MULTILINE)
     server, roots = re.subn(r"^(\s*)root [^;]+;", rf"\1root {site};", server, flags=re.MULTILINE)
@@ -45,16 +46,17 @@ def _main_conf(tmp: Path, site: Path, port: int) -> Path:
     return conf
 
 
-@pytest.fixture(scope="module")
-def nginx(built_site, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+@contextmanager
+def running_nginx(tmp: Path, site: Path, conf: Path = CONF, edit: Callable[[str], str] = str) -> Iterator[str]:
+    """Debian's nginx serving `site` with `conf` (after `edit`) on a free loopback port; yields its base URL."""
     binary = need_tool("nginx", hint="apt-get install nginx")
-    site, _ = built_site
-    tmp = tmp_path_factory.mktemp("nginx")
     port = free_port()
-    conf = _main_conf(tmp, site, port)
-    check = subprocess.run([binary, "-t", "-p", str(tmp), "-c", str(conf)], capture_output=True, text=True)
+    edited = tmp / conf.name
+    edited.write_text(edit(conf.read_text(encoding="utf-8")), encoding="utf-8")
+    main = _main_conf(tmp, site, port, edited)
+    check = subprocess.run([binary, "-t", "-p", str(tmp), "-c", str(main)], capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
-    server = Service([binary, "-p", str(tmp), "-c", str(conf), "-g", "daemon off;"], tmp / "error.log", port=port)
+    server = Service([binary, "-p", str(tmp), "-c", str(main), "-g", "daemon off;"], tmp / "error.log", port=port)
     server.start()
     try:
         yield f"http://{HOST}:{port}"
@@ -62,10 +64,28 @@ def nginx(built_site, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]
         server.stop()
 
 
-def get(url: str, *, gzip: bool = False) -> tuple[int, dict[str, str], bytes]:
-    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"} if gzip else {})
+@pytest.fixture(scope="module")
+def nginx(built_site, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    site, _ = built_site
+    with running_nginx(tmp_path_factory.mktemp("nginx"), site) as url:
+        yield url
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: object, **kwargs: object) -> None:
+        return None  # a redirect is an answer to look at, not to follow
+
+
+_opener = urllib.request.build_opener(_NoRedirect)
+
+
+def get(url: str, *, gzip: bool = False, cookie: str | None = None) -> tuple[int, dict[str, str], bytes]:
+    headers = {"Accept-Encoding": "gzip"} if gzip else {}
+    if cookie:
+        headers["Cookie"] = cookie
+    request = urllib.request.Request(url, headers=headers)
     try:
-        with urllib.request.urlopen(request, timeout=10) as response:
+        with _opener.open(request, timeout=10) as response:
             return response.status, {k.lower(): v for k, v in response.headers.items()}, response.read()
     except urllib.error.HTTPError as error:
         return error.code, {k.lower(): v for k, v in error.headers.items()}, error.read()

@@ -1,0 +1,52 @@
+"""What is past its review age: pages by their `reviewed:` date, data rows and facts by `verified:`.
+
+The one computation behind the generated "Needs review" page (macros/reviews.py) and
+`make check-fresh` (scripts/check_fresh.py). The age limit and the owners of data come from handbook.yml.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+from .loader import Handbook
+from .pages import PageInfo
+from .schema import HandbookPolicy
+
+
+@dataclass(frozen=True)
+class Reviewable:
+    kind: Literal["page", "data"]
+    what: str  # a page's title, or "Table title: row label"
+    where: str  # "docs/ecs.md:3" or "data/tables/fargate-task-sizes.yaml rows[cpu-256]"
+    src: str | None  # a page's path under docs/, for a link; None for data
+    date: dt.date  # reviewed (pages) or verified (data)
+    owners: tuple[str, ...]
+
+    def age(self, today: dt.date) -> int:
+        return (today - self.date).days
+
+
+def reviewables(pages: list[PageInfo], handbook: Handbook, policy: HandbookPolicy) -> list[Reviewable]:
+    """Everything that carries a review date, oldest first."""
+    items = [
+        Reviewable("page", p.title, f"{p.shown}:{p.reviewed_line}", p.src, p.meta.reviewed, tuple(p.meta.owners))
+        for p in pages
+    ]
+    owners = tuple(policy.owners)  # data files name sources, not owners
+    for table in handbook.tables.values():
+        for row in table.rows:
+            what, where = f"{table.title}: {row.label or row.id}", f"data/tables/{table.id}.yaml rows[{row.id}]"
+            items.append(Reviewable("data", what, where, None, row.verified, owners))
+    for factset in handbook.factsets.values():
+        for key, fact in factset.facts.items():
+            where = f"data/facts/{factset.id}.yaml facts.{key}"
+            items.append(
+                Reviewable("data", f"{factset.title}: {fact.label or key}", where, None, fact.verified, owners)
+            )
+    return sorted(items, key=lambda item: (item.date, item.where))
+
+
+def past_review_age(items: list[Reviewable], policy: HandbookPolicy, today: dt.date) -> list[Reviewable]:
+    return [item for item in items if item.age(today) > policy.review_age_days]
