@@ -19,7 +19,11 @@ Built = tuple[Path, subprocess.CompletedProcess[str]]
 
 
 def edit(path: Path, old: str, new: str) -> None:
+    """Replace `old` once; REVIEWED in either stands for the page's own `reviewed: <date>` line."""
     text = path.read_text(encoding="utf-8")
+    current = re.search(r"^reviewed: \S+$", text, re.MULTILINE)
+    if current:
+        old, new = old.replace("REVIEWED", current[0]), new.replace("REVIEWED", current[0])
     assert old in text, f"{path}: no {old!r}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
@@ -27,9 +31,9 @@ def edit(path: Path, old: str, new: str) -> None:
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ("reviewed: 2026-11-26\n", "reviewed: 2026-11-26\nowner: someone\n", r"docs/ecs\.md:4: owner: Extra inputs"),
-        ("reviewed: 2026-11-26", "reviewed: 2026-13-45", r"docs/ecs\.md:3: \(yaml\): invalid date '2026-13-45'"),
-        ("reviewed: 2026-11-26", "reviewed: 2999-01-01", r"docs/ecs\.md:3: reviewed: .*in the future"),
+        ("REVIEWED\n", "REVIEWED\nowner: someone\n", r"docs/ecs\.md:4: owner: Extra inputs"),
+        ("REVIEWED", "reviewed: 2026-13-45", r"docs/ecs\.md:3: \(yaml\): invalid date '2026-13-45'"),
+        ("REVIEWED", "reviewed: 2999-01-01", r"docs/ecs\.md:3: reviewed: .*in the future"),
         ("owners: [Deploy Handbook maintainers]\n", "", r"docs/ecs\.md:2: owners: Field required"),
         ("tags: [AWS, ECS,", "tags: [AWS, Lambda, ECS,", r"docs/ecs\.md:4: tags: .*unknown tag\(s\) Lambda"),
     ],
@@ -98,7 +102,7 @@ def test_a_shallow_clone_builds_strictly_without_git_dates(tmp_path: Path) -> No
 
 def test_check_fresh_and_the_needs_review_page_list_what_is_past_its_age(scratch: Path, capsys) -> None:
     assert check_fresh(["--project", str(scratch)]) == 0
-    edit(scratch / "docs/ecs.md", "reviewed: 2026-11-26", "reviewed: 2020-01-06")
+    edit(scratch / "docs/ecs.md", "REVIEWED", "reviewed: 2020-01-06")
     edit(scratch / "data/tables/fargate-task-sizes.yaml", "verified: 2026-11-22", "verified: 2020-02-03")
     capsys.readouterr()
     assert check_fresh(["--project", str(scratch)]) == 1

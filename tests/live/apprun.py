@@ -70,8 +70,10 @@ class NodeProcess(Service):
     """A process of the app (node, or honcho running the Procfile), started at once; a web process
     is awaited until its port accepts connections, and gets HTTP helpers."""
 
-    def __init__(self, cmd: list[str], cwd: Path, env: dict[str, str], log: Path, port: int | None = None) -> None:
-        super().__init__(cmd, log, port=port, cwd=cwd, env=env, timeout=15)
+    def __init__(
+        self, cmd: list[str], cwd: Path, env: dict[str, str], log: Path, port: int | None = None, timeout: float = 15
+    ) -> None:
+        super().__init__(cmd, log, port=port, cwd=cwd, env=env, timeout=timeout)
         self.start()
 
     def get(self, path: str, timeout: float = 10) -> tuple[int, Any]:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.live.apprun import NodeProcess, copy_app, node_env
-from tests.live.services import free_port, port_open, wait_for
+from tests.servers import free_port, port_open, wait_for
 from tests.support import NODE_BIN_DIR, SNIPPETS, need, need_tool
 
 pytestmark = pytest.mark.xdist_group("live-local-app")
@@ -29,9 +29,10 @@ def test_local_app_runs_under_heroku_local_and_cleans_up(tmp_path: Path) -> None
     port, pg_port, redis_port = free_port(), free_port(), free_port()
     env = node_env(PORT=str(port), PG_PORT=str(pg_port), REDIS_PORT=str(redis_port))
     env["PATH"] = f"{env['PATH']}{os.pathsep}{NODE_BIN_DIR}"  # `heroku` as a reader has it on PATH
-    run = NodeProcess([str(SCRIPT), str(app)], app, env, tmp_path / "local-app.log", port)
+    # npm ci from the lockfile comes first, then the servers, then the app binds its port.
+    run = NodeProcess([str(SCRIPT), str(app)], app, env, tmp_path / "local-app.log", port, timeout=180)
     try:
-        run.wait_health(200, timeout=180)  # npm ci from the lockfile comes first
+        run.wait_health(200, timeout=30)
         assert "[OKAY] Loaded ENV" in run.output(), "not started by heroku local:\n" + run.output()
         status, note = run.post("/notes", {"text": "three words here"})
         assert status == 201, note
@@ -41,8 +42,8 @@ def test_local_app_runs_under_heroku_local_and_cleans_up(tmp_path: Path) -> None
             return isinstance(found, dict) and found["word_count"] == 3 and found["processed_at"] is not None
 
         wait_for(counted, 20, f"the worker to count note {note['id']}'s words\n{run.output()}")
-        os.killpg(run.proc.pid, signal.SIGINT)  # what Ctrl-C sends: to the script, heroku local and the app
-        run.proc.wait(timeout=30)
+        os.killpg(run.process.pid, signal.SIGINT)  # what Ctrl-C sends: to the script, heroku local and the app
+        run.process.wait(timeout=30)
     finally:
         run.kill()
     log = run.output()
