@@ -49,14 +49,21 @@ def test_the_real_facts_match_the_price_list(httpserver: HTTPServer, ctx: Contex
         "facts/cost/fargate_gb_hour_usd",
         "facts/eks/control_plane_usd_per_hour",
         "facts/eks/extended_support_usd_per_hour",
+        # the stack's own resources (data/tables/cost-aws-stack.yaml)
+        "tables/cost-aws-stack/alb",
+        "tables/cost-aws-stack/nat-gateway",
+        "tables/cost-aws-stack/public-ipv4",
+        "tables/cost-aws-stack/logs-ingestion",
+        "tables/cost-aws-stack/rds-instance",
     }
     outcomes = {o.item.key: o for o in aws_prices.check(list(found.values()), ctx)}
     assert {k: o.status for k, o in outcomes.items()} == dict.fromkeys(found, "unchanged")
     assert outcomes["facts/eks/extended_support_usd_per_hour"].derived == {"value": 0.6}  # 0.10 + 0.50
     assert outcomes["facts/cost/fargate_vcpu_hour_usd"].detail == "AmazonECS us-east-1 20251118191225"
+    assert outcomes["tables/cost-aws-stack/nat-gateway"].derived == {"price_usd": 0.045}
     # each offer file is downloaded once, under its versioned URL
     offers = [r.path for r, _ in httpserver.log if r.path.endswith("/us-east-1/index.json")]
-    assert sorted(offers) == sorted(set(offers)) and len(offers) == 2
+    assert sorted(offers) == sorted(set(offers)) and len(offers) == 7
 
 
 def test_a_new_price_becomes_an_edit_with_the_new_verified_date(
