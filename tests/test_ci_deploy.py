@@ -28,6 +28,7 @@ STEPS: list[dict[str, Any]] = WORKFLOW["jobs"]["deploy"]["steps"]
 SERVICE = load("ecs/api-service-definition.json")
 API_TASK = load("ecs/api-task-definition.json")
 WORKER_TASK = load("ecs/worker-task-definition.json")
+WORKER_SERVICE = load("ecs/worker-service-definition.json")
 DEPLOYER = load("ci/deployer-policy.json")
 TRUST = load("ci/github-oidc-trust-policy.json")
 ACCOUNT, REGION = "111122223333", ENV["AWS_REGION"]
@@ -50,8 +51,9 @@ def test_workflow_deploys_the_cluster_service_and_task_definitions_of_snippets_e
     assert ENV["API_SERVICE"] == SERVICE["serviceName"]
     assert (REPO / ENV["API_TASK_DEFINITION"]).resolve() == (ECS / "api-task-definition.json").resolve()
     assert (REPO / ENV["WORKER_TASK_DEFINITION"]).resolve() == (ECS / "worker-task-definition.json").resolve()
-    # The worker service is named after its task family, like the API service.
-    assert SERVICE["serviceName"] == API_TASK["family"] and ENV["WORKER_SERVICE"] == WORKER_TASK["family"]
+    assert ENV["WORKER_SERVICE"] == WORKER_SERVICE["serviceName"] and WORKER_SERVICE["cluster"] == SERVICE["cluster"]
+    assert SERVICE["taskDefinition"].split(":")[0] == API_TASK["family"]
+    assert WORKER_SERVICE["taskDefinition"].split(":")[0] == WORKER_TASK["family"]
     net = SERVICE["networkConfiguration"]["awsvpcConfiguration"]
     assert ENV["SUBNETS"].split(",") == net["subnets"] and ENV["SECURITY_GROUPS"].split(",") == net["securityGroups"]
 
