@@ -7,6 +7,7 @@ traceback: it becomes `data/tables/x.yaml:12: rows[3].verified: reason`.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from pydantic import ValidationError
 from .located import StrictLoader, line_index, nearest_line
 from .paths import DATA_DIR, REPO
 from .schema import KINDS, Fact, FactSet, LocatedError, Table
+from .translations import problems as translation_problems
 
 
 class DataError(Exception):
@@ -81,8 +83,9 @@ def validation_problems(exc: ValidationError, node: yaml.Node | None, rel: str, 
     return sorted(set(problems), key=problems.index)
 
 
-def load_file(path: Path) -> Table | FactSet:
-    """Validate one data file; raise DataError naming file, line, key path and reason."""
+def load_file(path: Path, *, needs_chinese: Callable[[str], bool] | None = None) -> Table | FactSet:
+    """Validate one data file; raise DataError naming file, line, key path and reason.
+    With `needs_chinese`, every English text it is true for must have its Chinese twin (`zh:`)."""
     rel = path.relative_to(REPO) if path.is_relative_to(REPO) else path
     kind = path.parent.name
     model = KINDS.get(kind)
@@ -98,6 +101,10 @@ def load_file(path: Path) -> Table | FactSet:
     if item.id != path.stem:
         line = nearest_line(line_index(node), ("id",)) if node is not None else 1
         raise DataError([f"{rel}:{line}: id: {item.id!r} must equal the file name {path.stem!r}"])
+    twins = translation_problems(item, needs_chinese)
+    if twins:
+        lines = line_index(node) if node is not None else {}
+        raise DataError([f"{rel}:{nearest_line(lines, loc)}: {_format_path(loc)}: {why}" for loc, why in twins])
     return item
 
 
@@ -124,8 +131,9 @@ class Handbook:
         return factset.facts[key]
 
 
-def load_data(data_dir: Path = DATA_DIR) -> Handbook:
-    """Load and validate every YAML file under data_dir; collect all problems before raising."""
+def load_data(data_dir: Path = DATA_DIR, *, needs_chinese: Callable[[str], bool] | None = None) -> Handbook:
+    """Load and validate every YAML file under data_dir; collect all problems before raising.
+    The build of the Chinese edition passes `needs_chinese` (see load_file)."""
     tables: dict[str, Table] = {}
     factsets: dict[str, FactSet] = {}
     problems: list[str] = []
@@ -134,7 +142,7 @@ def load_data(data_dir: Path = DATA_DIR) -> Handbook:
         if path.suffix not in {".yaml", ".yml"}:
             continue
         try:
-            item = load_file(path)
+            item = load_file(path, needs_chinese=needs_chinese)
         except DataError as exc:
             problems.extend(exc.problems)
             continue

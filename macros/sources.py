@@ -1,7 +1,7 @@
 """The Sources page: every URL in data/, what it backs, and how fresh it is.
 
 Per source: the date a person last verified what it backs, the last automatic re-check by `make refresh`
-and its outcome (from data/freshness.json, through handbook.freshness).
+and its outcome (from data/freshness.json, through handbook.freshness). Written in the page's language.
 """
 
 from __future__ import annotations
@@ -11,59 +11,75 @@ import datetime as dt
 from markupsafe import Markup
 
 from handbook.citations import backings
-from handbook.freshness import STATUS_LABELS, FreshnessState
+from handbook.freshness import FreshnessState
 from handbook.loader import Handbook
+from handbook.words import date_text, say
 
 from .values import link
 
 
-def _time(day: dt.date) -> Markup:
-    return Markup('<time datetime="{}">{}</time>').format(day.isoformat(), day.isoformat())
+def _time(day: dt.date, language: str) -> Markup:
+    return Markup('<time datetime="{}">{}</time>').format(day.isoformat(), date_text(day, language))
 
 
-def _status(state: FreshnessState, url: str) -> tuple[Markup, Markup]:
+def _status(state: FreshnessState, url: str, language: str) -> tuple[Markup, Markup]:
     """(re-checked cell, status cell) for one source."""
     check = state.sources.get(url)
     if check is None:
-        return Markup("never"), Markup('<span class="hb-status">not checked yet</span>')
-    label = STATUS_LABELS[check.status]
+        return Markup(say("never", language)), Markup('<span class="hb-status">{}</span>').format(
+            say("not_checked_yet", language)
+        )
+    label = say(f"status_{check.status}", language)
     title = Markup(' title="{} ({})"').format(check.detail, check.method) if check.detail else ""
     status = Markup('<span class="hb-status hb-status-{}"{}>{}</span>').format(check.status, title, label)
-    return _time(check.checked), status
+    return _time(check.checked, language), status
 
 
 def render_sources(
-    handbook: Handbook, state: FreshnessState | None = None, *, today: dt.date, max_age_days: int
+    handbook: Handbook,
+    state: FreshnessState | None = None,
+    *,
+    today: dt.date,
+    max_age_days: int,
+    language: str = "en",
 ) -> Markup:
     state = state or FreshnessState()
     rows = []
     stale_count = 0
-    for url, items in backings(handbook).items():
+    flag = Markup(' <strong class="hb-stale">{}</strong>').format(say("recheck_flag", language, days=max_age_days))
+    for url, items in backings(handbook, language).items():
         # Stale counts from the latest verification, a person's or a fetcher's: both read the source.
         stale = (today - min(i.verified for i in items)).days > max_age_days
         stale_count += stale
         by_person = min(state.person_verified(i.key, i.verified) for i in items)
-        flag = Markup(' <strong class="hb-stale">re-check: older than {} days</strong>').format(max_age_days)
         what = Markup("<br>").join(sorted({i.what for i in items}))
-        rechecked, status = _status(state, url)
+        rechecked, status = _status(state, url, language)
         rows.append(
             Markup("<tr{}><td>{}</td><td>{}</td><td>{}{}</td><td>{}</td><td>{}</td></tr>").format(
                 Markup(' class="hb-stale-row"') if stale else "",
                 link(url, url),
                 what,
-                _time(by_person),
+                _time(by_person, language),
                 flag if stale else "",
                 rechecked,
                 status,
             )
         )
-    last_run = state.last_run.isoformat() if state.last_run else "never"
-    summary = Markup(
-        '<p class="hb-sources-summary">{} sources; {} verified more than {} days before this build ({}). '
-        "Last automatic re-check of every source: {}.</p>"
-    ).format(len(rows), stale_count, max_age_days, today.isoformat(), last_run)
+    last_run = date_text(state.last_run, language) if state.last_run else say("never", language)
+    summary = say(
+        "sources_summary",
+        language,
+        count=len(rows),
+        stale=stale_count,
+        days=max_age_days,
+        today=date_text(today, language),
+        last_run=last_run,
+    )
+    head = Markup("").join(
+        Markup("<th>{}</th>").format(say(key, language))
+        for key in ("col_source", "col_backs", "col_verified_by_person", "col_rechecked", "col_status")
+    )
     return Markup(
-        '{}\n<div class="hb-table" id="table-sources"><table><thead><tr><th>Source</th><th>Backs</th>'
-        "<th>Verified by a person</th><th>Re-checked automatically</th><th>Status</th></tr></thead>"
-        "<tbody>{}</tbody></table></div>"
-    ).format(summary, Markup("").join(rows))
+        '<p class="hb-sources-summary">{}</p>\n<div class="hb-table" id="table-sources"><table><thead><tr>{}</tr>'
+        "</thead><tbody>{}</tbody></table></div>"
+    ).format(summary, head, Markup("").join(rows))

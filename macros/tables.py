@@ -1,10 +1,15 @@
-"""The table macro: a data table as an HTML table whose caption names its sources and oldest check."""
+"""The table macro: a data table as an HTML table whose caption names its sources and oldest check.
+
+On a Chinese page every text comes from its `zh:` twin (title, column labels and units, row labels,
+prose cells, description) and the macro's own words from handbook/words.py; values stay single."""
 
 from __future__ import annotations
 
 from markupsafe import Markup
 
 from handbook.schema import Table
+from handbook.translations import localized
+from handbook.words import date_text, say
 
 from .values import cell, link, source_label
 
@@ -17,18 +22,26 @@ def _source_numbers(table: Table) -> dict[str, int]:
     return numbers
 
 
-def render_table(table: Table) -> Markup:
+def _time(day, language: str) -> Markup:
+    return Markup('<time datetime="{}">{}</time>').format(day.isoformat(), date_text(day, language))
+
+
+def render_table(table: Table, language: str = "en") -> Markup:
     numbers = _source_numbers(table)
-    head = Markup("").join(Markup("<th>{}</th>").format(c.label) for c in table.columns)
+    head = Markup("").join(
+        Markup("<th>{}</th>").format(localized(c.label, c.zh, "label", language)) for c in table.columns
+    )
     if table.kind == "comparison":
-        head = Markup("<th>{}</th>").format("Dimension") + head
+        head = Markup("<th>{}</th>").format(say("dimension", language)) + head
     body = []
     for row in table.rows:
-        verified = f"Source, verified {row.verified.isoformat()}"
+        verified = say("source_verified", language, date=date_text(row.verified, language))
         refs = Markup("").join(link(url, f"[{numbers[url]}]", verified) for url in map(str, row.sources))
-        cells = [cell(row.values[c.key], c) for c in table.columns]
+        twins = row.zh.values if row.zh is not None else {}
+        cells = [cell(row.values[c.key], c, language, twins.get(c.key)) for c in table.columns]
         if table.kind == "comparison":
-            first = Markup('<th scope="row">{}<sup class="hb-refs">{}</sup></th>').format(row.label, refs)
+            label = localized(row.label, row.zh, "label", language)
+            first = Markup('<th scope="row">{}<sup class="hb-refs">{}</sup></th>').format(label, refs)
             rest = cells
         else:
             first = Markup('<td>{}<sup class="hb-refs">{}</sup></td>').format(cells[0], refs)
@@ -40,16 +53,23 @@ def render_table(table: Table) -> Markup:
     )
     measured = sorted({(r.measured_by.command, r.measured_by.script) for r in table.rows if r.measured_by})
     if measured:  # a benchmark of ours: say what measured it; the sources document the procedure
-        sources = Markup(" ").join(
-            [Markup("Measured by <code>{}</code> (<code>{}</code>);").format(c, s) for c, s in measured]
-            + [Markup("procedure:"), sources]
-        )
+        said = [
+            Markup(say("measured_by", language, command="<code>{}</code>", script="<code>{}</code>")).format(c, s)
+            for c, s in measured
+        ]
+        sources = Markup(" ").join([*said, Markup(say("procedure", language)), sources])
+    oldest = _time(table.oldest_verified(), language)
     caption = Markup(
-        '<caption><span class="hb-title">{}</span><br><span class="hb-sources">Sources: {}</span>'
-        ' · <span class="hb-verified">oldest verification: <time datetime="{}">{}</time></span></caption>'
-    ).format(table.title, sources, table.oldest_verified().isoformat(), table.oldest_verified().isoformat())
-    description = Markup('<p class="hb-table-note">{}</p>').format(table.description) if table.description else ""
+        '<caption><span class="hb-title">{}</span><br><span class="hb-sources">{}</span>'
+        ' · <span class="hb-verified">{}</span></caption>'
+    ).format(
+        localized(table.title, table.zh, "title", language),
+        Markup(say("sources", language, sources="{}")).format(sources),
+        Markup(say("oldest_verification", language, date="{}")).format(oldest),
+    )
+    description = localized(table.description, table.zh, "description", language)
+    note = Markup('<p class="hb-table-note">{}</p>').format(description) if description else ""
     return Markup(
         '<div class="hb-table" id="table-{}" data-table="{}">\n<table>{}<thead><tr>{}</tr></thead>'
         "<tbody>{}</tbody></table>{}\n</div>"
-    ).format(table.id, table.id, caption, head, Markup("").join(body), description)
+    ).format(table.id, table.id, caption, head, Markup("").join(body), note)
