@@ -59,6 +59,17 @@ def english_of(src: str) -> str:
     return src.removesuffix(f".{CHINESE}.md") + ".md" if page_language(src) == CHINESE else src
 
 
+def page_url(src: str, *, directory_urls: bool = True) -> str:
+    """Where a page is published, relative to the site root: `ecs.zh.md` -> `zh/ecs/` (or `zh/ecs.html`)."""
+    english = english_of(src).removesuffix(".md")
+    if directory_urls:
+        url = english.removesuffix("index") if english == "index" or english.endswith("/index") else english + "/"
+    else:
+        url = english + ".html"
+    language = page_language(src)
+    return url if language == DEFAULT else f"{language}/{url}"
+
+
 def unpaired_pages(srcs: Iterable[str]) -> list[str]:
     """One message per page that has no twin in the other language (both directions)."""
     present = set(srcs)
