@@ -60,15 +60,28 @@ QUOTED_TITLE = re.compile(r'^\s*(?:!!!|\?\?\?\+?|===)\s*[\w-]*(?:\s+[\w-]+)*\s*"
 BARE_BLOCK = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+[\w-]+)*\s*$")
 
 
+def _without_macros(markdown: str) -> tuple[str, list[tuple[int, str]]]:
+    """The page with each macro call (which may span lines) replaced by a placeholder, line numbers kept,
+    and the words those calls show (title=, annotations=), with the line each call starts on."""
+    wording: list[tuple[int, str]] = []
+
+    def replace(match: re.Match[str]) -> str:
+        line = markdown.count("\n", 0, match.start()) + 1
+        wording.extend((line, text) for text in _wording(match[0]))
+        return "\u2060" + "\n" * match[0].count("\n")  # a value the gate cannot see: no rule applies to it
+
+    return MACRO.sub(replace, markdown), wording
+
+
 def prose(markdown: str) -> list[tuple[int, str]]:
     """(line number, text a reader sees) for each line of a page outside front matter and code."""
+    markdown, wording = _without_macros(markdown)
     lines = markdown.splitlines()
-    out: list[tuple[int, str]] = []
+    out: list[tuple[int, str]] = list(wording)
     start = 0
     if lines and lines[0].strip() == "---":
         start = next(i for i in range(1, len(lines)) if lines[i].strip() == "---") + 1
     fence: str | None = None
-    raw = False
     for number in range(start, len(lines)):
         line = lines[number]
         stripped = line.strip()
@@ -79,14 +92,6 @@ def prose(markdown: str) -> list[tuple[int, str]]:
         if match := re.match(r"(`{3,}|~{3,})", stripped):
             fence = match[1]
             continue
-        if "{% raw %}" in line:
-            raw = "{% endraw %}" not in line
-            continue
-        if raw:
-            raw = "{% endraw %}" not in line
-            continue
-        for text in _wording(line) if "{{" in line else []:
-            out.append((number + 1, text))
         if title := QUOTED_TITLE.match(line):
             out.append((number + 1, title[1]))
             continue
@@ -98,12 +103,11 @@ def prose(markdown: str) -> list[tuple[int, str]]:
 
 def _plain(text: str) -> str:
     """A prose line as read: no macro calls, links as their text, code as a placeholder word."""
-    text = MACRO.sub("\u2060", text)  # a value whose text the gate cannot see: no rule applies to it
+    text = INLINE_CODE.sub("CODE", text)
     text = LINK.sub(r"\1", text)
     text = URL.sub(" ", text)
     text = ATTRIBUTES.sub(" ", text)
     text = HTML_TAG.sub(" ", text)
-    text = INLINE_CODE.sub("CODE", text)
     text = LINE_START.sub(" ", text)
     return text.replace("|", " ").replace("*", "")  # table cell bars, emphasis
 
@@ -148,4 +152,5 @@ def check_line(text: str, terms: Terms) -> list[str]:
 
 
 def gate(markdown: str, terms: Terms) -> list[Finding]:
-    return [Finding(number, problem, text) for number, text in prose(markdown) for problem in check_line(text, terms)]
+    found = [Finding(number, problem, text) for number, text in prose(markdown) for problem in check_line(text, terms)]
+    return sorted(found, key=lambda f: f.line)
