@@ -311,7 +311,7 @@ def test_each_edition_has_its_own_sitemap_and_search_base(built_site: Built) -> 
         loc.startswith("https://handbook.example.com/zh/") for loc in locs.findall(chinese)
     )
     config = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.DOTALL)
-    assert json.loads(config.search((site / "zh/ecs/index.html").read_text())[1])["base"] == "../../zh"
+    assert json.loads(config.search((site / "zh/ecs/index.html").read_text())[1])["base"] == "../../zh/"
     assert json.loads(config.search((site / "ecs/index.html").read_text())[1])["base"] == ".."
 
 
