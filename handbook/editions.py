@@ -63,11 +63,12 @@ def page_url(src: str, *, directory_urls: bool = True) -> str:
     """Where a page is published, relative to the site root: `ecs.zh.md` -> `zh/ecs/` (or `zh/ecs.html`)."""
     english = english_of(src).removesuffix(".md")
     if directory_urls:
-        url = english.removesuffix("index") if english == "index" or english.endswith("/index") else english + "/"
+        url = english.removesuffix("index") if english.endswith("/index") else english + "/"
+        url = "./" if english == "index" else url  # MkDocs' own URL of the home page
     else:
         url = english + ".html"
     language = page_language(src)
-    return url if language == DEFAULT else f"{language}/{url}"
+    return url if language == DEFAULT else f"{language}/{url.removeprefix('./')}"
 
 
 def unpaired_pages(srcs: Iterable[str]) -> list[str]:

@@ -64,18 +64,27 @@ def test_page_paths_and_urls() -> None:
     assert (
         translation_of("start/index.md") == "start/index.zh.md" and english_of("start/index.zh.md") == "start/index.md"
     )
-    assert page_url("index.md") == "" and page_url("index.zh.md") == "zh/"
+    assert page_url("index.md") == "./" and page_url("index.zh.md") == "zh/"
     assert page_url("start/index.zh.md") == "zh/start/" and page_url("ecs.zh.md", directory_urls=False) == "zh/ecs.html"
+
+
+def nav_titles(items: list[Any]) -> set[str]:
+    titles: set[str] = set()
+    for item in items:
+        for title, target in item.items() if isinstance(item, dict) else []:
+            titles.add(title)
+            titles |= nav_titles(target) if isinstance(target, list) else set()
+    return titles
 
 
 def test_every_nav_title_has_its_chinese() -> None:
     config = load_config(str(REPO / "mkdocs.yml"))
     (chinese,) = [lang for lang in config.plugins["i18n"].config.languages if lang.locale == CHINESE]
     translations = chinese.nav_translations or {}
-    titles = {page.title for page in nav_pages() if page.title != page.src}  # a section's index: its own heading
-    titles |= {page.section for page in nav_pages() if page.section}
+    titles = nav_titles(config.nav)
     assert sorted(titles - translations.keys()) == [], "nav titles without nav_translations in mkdocs.yml"
     assert sorted(translations.keys() - titles) == [], "nav_translations for titles the nav no longer has"
+    assert [p.title for p in nav_pages(language=CHINESE)][:2] == ["首页", "从这里开始"]
 
 
 # --- The same substance in both ----------------------------------------------------------------------

@@ -13,7 +13,8 @@ from playwright.sync_api import Browser
 
 from scripts.browser import CHROMIUM, launch_chromium
 from scripts.offline.build import build_offline
-from scripts.pdf.build import PdfResult, build_pdf
+from handbook.editions import LANGUAGES
+from scripts.pdf.build import PdfResult, build_pdf, pdf_path
 from scripts.serve import serve_directory
 from tests.outputs.browsing import Target
 from tests.support import need
@@ -43,8 +44,11 @@ def offline(tmp_path_factory: pytest.TempPathFactory) -> Target:
     return Target("offline", result.directory, base_url, base_url + "index.html")
 
 
-@pytest.fixture(scope="session")
-def handbook_pdf(built_site: Built, browser: Browser, tmp_path_factory: pytest.TempPathFactory) -> PdfResult:
-    """The PDF printed from the session's strict build , with the session's Chromium."""
+@pytest.fixture(scope="session", params=LANGUAGES)
+def handbook_pdf(
+    request: pytest.FixtureRequest, built_site: Built, browser: Browser, tmp_path_factory: pytest.TempPathFactory
+) -> PdfResult:
+    """Each edition's PDF printed from the session's strict build, with the session's Chromium."""
     site, _ = built_site
-    return build_pdf(site, tmp_path_factory.mktemp("pdf") / "deploy-handbook.pdf", browser=browser)
+    out = tmp_path_factory.mktemp("pdf") / pdf_path(request.param).name
+    return build_pdf(site, out, language=request.param, browser=browser)
