@@ -75,5 +75,5 @@ def test_the_gate_refuses_each_mistake(line: str, problem: str) -> None:
 
 
 def test_code_blocks_and_front_matter_are_not_prose() -> None:
-    page = "---\nowners: [Platform team]\nreviewed: 2026-11-30\n---\n\n```bash\nheroku ps:scale web=1 # the web dyno\n```\n"
+    page = "---\nowners: [Platform team]\nreviewed: 2026-11-30\n---\n\n```bash\nheroku ps:scale web=1 # a dyno\n```\n"
     assert gate(page, TERMS) == []

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
+from handbook.editions import LANGUAGES
 from scripts.site import nav_pages
 from tests.outputs.browsing import Target, Visit, crawl, opened, search
 from tests.support import DOCS
@@ -50,9 +51,11 @@ def test_search_returns_hits(browser: Browser, target: Target) -> None:
         assert not leaving, f"the offline bundle requested {leaving}"
 
 
-def test_crawl_reaches_every_nav_page_and_every_link_resolves(crawled: Crawl, target: Target) -> None:
+def test_crawl_reaches_every_nav_page_of_both_editions_and_every_link_resolves(crawled: Crawl, target: Target) -> None:
     visits, broken = crawled
-    expected = {p.src: target.file_for(target.base_url + p.url) for p in nav_pages(offline=target.name == "offline")}
+    offline = target.name == "offline"
+    pages = [p for language in LANGUAGES for p in nav_pages(offline=offline, language=language)]
+    expected = {p.src: target.file_for(target.base_url + p.url) for p in pages}
     missing = [src for src, path in expected.items() if path not in visits]
     assert not missing, f"nav pages the crawl never reached: {missing}"
     assert not broken, "broken links or anchors:\n" + "\n".join(broken)
