@@ -1,7 +1,7 @@
 """`make bench`: how long the outputs take, how much a reader downloads, and how long a cut-over stops writes.
 
-Prints the strict build time, the checks time, the PDF time (≤ 30 s), the offline bundle size and
-each page's gzip transfer size (HTML, CSS, JS and images it loads, without the search index, which
+Prints the strict build time (both editions), the checks time, each edition's PDF time (≤ 30 s each),
+the offline bundle size and each page's gzip transfer size, in both editions (HTML, CSS, JS and images it loads, without the search index, which
 is fetched only on first search) against a 200 KB budget. Exits 1 when a budget is blown.
 """
 
@@ -18,7 +18,8 @@ from urllib.parse import unquote, urljoin
 
 from handbook.paths import REPO
 from scripts.offline.build import build_offline
-from scripts.pdf.build import build_pdf
+from handbook.editions import LANGUAGES
+from scripts.pdf.build import build_pdf, pdf_path
 from scripts.site import build_site, nav_pages
 
 PAGE_BUDGET = 200 * 1024
@@ -77,20 +78,23 @@ def main() -> int:
         print(f"checks:         {checks_line}")
         if not checks_ok:
             failures.append("checks over the repository exceeded their budget")
-        pdf = build_pdf(site, Path(tmp) / "deploy-handbook.pdf")
-        print(f"PDF:            {pdf.seconds:.1f} s for {pdf.pages} pages (budget {PDF_BUDGET_SECONDS:.0f} s)")
-        if pdf.seconds > PDF_BUDGET_SECONDS:
-            failures.append(f"PDF took {pdf.seconds:.1f} s")
+        for language in LANGUAGES:
+            pdf = build_pdf(site, Path(tmp) / pdf_path(language).name, language=language)
+            print(
+                f"PDF ({language}):       {pdf.seconds:.1f} s for {pdf.pages} pages (budget {PDF_BUDGET_SECONDS:.0f} s)"
+            )
+            if pdf.seconds > PDF_BUDGET_SECONDS:
+                failures.append(f"the {language} PDF took {pdf.seconds:.1f} s")
         offline = build_offline(Path(tmp) / "offline", Path(tmp) / "offline.zip")
         print(
             f"offline bundle: {offline.bytes_unpacked / 1e6:.1f} MB in {offline.files} files, "
             f"zip {offline.bytes_zipped / 1e6:.2f} MB"
         )
         print(f"page transfer (gzip, without the search index; budget {PAGE_BUDGET // 1024} KB):")
-        for page in nav_pages():
+        for page in (p for language in LANGUAGES for p in nav_pages(language=language)):
             size, count = page_weight(site, page.url)
             flag = "" if size <= PAGE_BUDGET else "  OVER BUDGET"
-            print(f"  {page.url or '/':<18} {size / 1024:7.1f} KB in {count} files{flag}")
+            print(f"  {page.url:<24} {size / 1024:7.1f} KB in {count} files{flag}")
             if flag:
                 failures.append(f"{page.url} weighs {size / 1024:.0f} KB")
     if failures:

@@ -3,6 +3,7 @@ file://. Search, tabs, copy, palette, links and anchors, console errors, images,
 
 from __future__ import annotations
 
+import json
 import re
 import zipfile
 from pathlib import Path
@@ -172,7 +173,12 @@ def test_offline_zip_unpacks_to_one_folder_with_the_inlined_search_index(offline
         assert {
             "deploy-handbook/index.html",
             "deploy-handbook/search/search_index.js",
+            "deploy-handbook/zh/index.html",
+            "deploy-handbook/zh/search/search_index.js",
             "deploy-handbook/assets/vendor/iframe-worker/shim.js",
         } <= set(names)
-        assert zf.read("deploy-handbook/search/search_index.js").startswith(b"var __index = ")
+        for edition in ("", "zh/"):
+            index = zf.read(f"deploy-handbook/{edition}search/search_index.js")
+            assert index.startswith(b"var __index = "), edition
+            assert json.loads(index.removeprefix(b"var __index = "))["config"]["lang"] == [edition.rstrip("/") or "en"]
     assert len(names) == sum(1 for p in offline.root.rglob("*") if p.is_file())
