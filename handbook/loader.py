@@ -1,7 +1,10 @@
 """The one loader for data/: YAML in, validated models out, or one clear line per problem.
 
 Used by the page macros, by `python -m checks` and by the tests. A bad file never becomes a
-traceback: it becomes `data/tables/x.yaml:12: rows[3].verified: reason`.
+traceback: it becomes `data/tables/x.yaml:12: rows[3].verified: reason`. That holds for hostile
+files too: a directory, FIFO or dangling symlink named *.yaml, bytes that are not UTF-8, a file over
+MAX_DATA_BYTES, nesting or aliases beyond handbook.located's limits (checked before parsing), YAML
+1.1 scalars that YAML 1.2 reads differently (handbook.yaml12), and one id in two files.
 """
 
 from __future__ import annotations
@@ -14,9 +17,13 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from .located import StrictLoader, line_index, nearest_line
-from .paths import DATA_DIR, REPO
+from .located import SourceError, check_yaml_limits, line_index, nearest_line, read_source
+from .paths import DATA_DIR, shown
 from .schema import KINDS, Fact, FactSet, LocatedError, Table
+from .yaml12 import DataLoader
+
+# The largest data file today is under 10 KB; a megabyte is a mistake (or an attack), not data.
+MAX_DATA_BYTES = 1024 * 1024
 
 
 class DataError(Exception):
@@ -43,17 +50,22 @@ def _yaml_path(lines: dict[tuple[Any, ...], int], loc: tuple[Any, ...]) -> tuple
     return path if lines else loc
 
 
-def load_file(path: Path) -> Table | FactSet:
+def load_file(path: Path, data_dir: Path | None = None) -> Table | FactSet:
     """Validate one data file; raise DataError naming file, line, key path and reason."""
-    rel = path.relative_to(REPO) if path.is_relative_to(REPO) else path
+    data_dir = data_dir or path.parent.parent
+    rel = shown(path, data_dir.parent)  # data/facts/x.yaml, wherever the project is
     kind = path.parent.name
     model = KINDS.get(kind)
     if model is None:
         raise DataError([f"{rel}:1: (file): data files live in data/{{{','.join(KINDS)}}}/, not data/{kind}/"])
-    text = path.read_text(encoding="utf-8")
     try:
+        text = read_source(path, max_bytes=MAX_DATA_BYTES, inside=data_dir)
+    except SourceError as exc:
+        raise DataError([f"{rel}:{exc.line}: (file): {exc.reason}"]) from None
+    try:
+        check_yaml_limits(text, DataLoader)
         # Parse once: the node tree gives line numbers, the same tree is then built into Python values.
-        loader = StrictLoader(text)
+        loader = DataLoader(text)
         try:
             node = loader.get_single_node()
             raw = loader.construct_document(node) if node is not None else None
@@ -70,7 +82,8 @@ def load_file(path: Path) -> Table | FactSet:
         item = model.model_validate(raw)
     except ValidationError as exc:
         lines = line_index(node) if node is not None else {}
-        problems = []
+        # One line per key: a value that fits no member of a union gets one error per member.
+        reasons: dict[tuple[Any, ...], list[str]] = {}
         for err in exc.errors():
             full = tuple(err["loc"])
             located = (err.get("ctx") or {}).get("error")
@@ -80,9 +93,14 @@ def load_file(path: Path) -> Table | FactSet:
             # A missing key is not in the YAML: name it after the deepest existing parent.
             if err["type"] == "missing":
                 loc = (*loc, full[-1])
-            reason = str(located) if isinstance(located, LocatedError) else err["msg"]
-            problems.append(f"{rel}:{nearest_line(lines, loc)}: {_format_path(loc)}: {reason}")
-        raise DataError(sorted(set(problems), key=problems.index)) from None
+            reason = str(located) if isinstance(located, LocatedError) else err["msg"].removeprefix("Value error, ")
+            if reason not in reasons.setdefault(loc, []):
+                reasons[loc].append(reason)
+        problems = [
+            f"{rel}:{nearest_line(lines, loc)}: {_format_path(loc)}: {'; or: '.join(found)}"
+            for loc, found in reasons.items()
+        ]
+        raise DataError(problems) from None
     if item.id != path.stem:
         line = nearest_line(line_index(node), ("id",)) if node is not None else 1
         raise DataError([f"{rel}:{line}: id: {item.id!r} must equal the file name {path.stem!r}"])
@@ -117,14 +135,20 @@ def load_data(data_dir: Path = DATA_DIR) -> Handbook:
     tables: dict[str, Table] = {}
     factsets: dict[str, FactSet] = {}
     problems: list[str] = []
+    seen: dict[tuple[type, str], Path] = {}  # (kind, id) -> the file that defined it
     paths = sorted(data_dir.rglob("*.y*ml"))
     for path in paths:
         if path.suffix not in {".yaml", ".yml"}:
             continue
         try:
-            item = load_file(path)
+            item = load_file(path, data_dir)
         except DataError as exc:
             problems.extend(exc.problems)
+            continue
+        first = seen.setdefault((type(item), item.id), path)
+        if first != path:  # heroku.yml beside heroku.yaml: neither may silently replace the other
+            where, other = shown(path, data_dir.parent), shown(first, data_dir.parent)
+            problems.append(f"{where}:1: id: {item.id!r} is already defined by {other}")
             continue
         (tables if isinstance(item, Table) else factsets)[item.id] = item
     if problems:
