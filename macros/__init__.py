@@ -6,7 +6,9 @@
     {{ sources_index() }}                      every source and what it backs (macros/sources.py)
 
 Each macro raises on an unknown name or argument; with `on_error_fail: true` the build then stops
-and names the page. Data and snippets are read from the project that mkdocs.yml sits in.
+and names the page. Data and snippets are read from the project that mkdocs.yml sits in. Pages are
+rendered in a Jinja sandbox that holds these four macros and Jinja's built-in filters, nothing else
+(macros/sandbox.py).
 """
 
 from __future__ import annotations
@@ -21,12 +23,16 @@ from mkdocs.exceptions import PluginError
 
 from handbook.loader import DataError, load_data
 
+from . import sandbox
 from .facts import render_fact
 from .snippets import render_snippet
 from .sources import render_sources
 from .tables import render_table
 
-__all__ = ["define_env"]
+__all__ = ["PAGE_MACROS", "define_env", "on_pre_page_macros"]
+
+# Everything a page can call. mkdocs-macros' own macros (macros_info, context, now, ...) are left out.
+PAGE_MACROS = ("table", "fact", "snippet", "sources_index")
 
 
 def _page_dir(env: Any) -> str:
@@ -81,3 +87,8 @@ def define_env(env: Any) -> None:
     def sources_index(max_age_days: int = 180) -> Markup:
         """Every source URL in data/, what it backs and when it was verified; stale ones flagged."""
         return render_sources(handbook, today=dt.date.today(), max_age_days=max_age_days)
+
+
+def on_pre_page_macros(env: Any) -> None:
+    """mkdocs-macros' hook before each page: render it in the sandbox with the page macros only."""
+    sandbox.install(env, PAGE_MACROS)

@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from handbook.loader import Handbook
 
-from .values import link
+from .values import html, inert, link
 
 
 @dataclass(frozen=True)
@@ -40,10 +40,11 @@ def render_sources(handbook: Handbook, *, today: dt.date, max_age_days: int) -> 
         oldest = min(b.verified for b in items)
         stale = (today - oldest).days > max_age_days
         stale_count += stale
-        flag = Markup(' <strong class="hb-stale">re-check: older than {} days</strong>').format(max_age_days)
-        what = Markup("<br>").join(sorted({b.what for b in items}))
+        flag = html(' <strong class="hb-stale">re-check: older than {} days</strong>', max_age_days)
+        what = Markup("<br>").join(inert(w) for w in sorted({b.what for b in items}))
         rows.append(
-            Markup('<tr{}><td>{}</td><td>{}</td><td><time datetime="{}">{}</time>{}</td></tr>').format(
+            html(
+                '<tr{}><td>{}</td><td>{}</td><td><time datetime="{}">{}</time>{}</td></tr>',
                 Markup(' class="hb-stale-row"') if stale else "",
                 link(url, url),
                 what,
@@ -52,10 +53,16 @@ def render_sources(handbook: Handbook, *, today: dt.date, max_age_days: int) -> 
                 flag if stale else "",
             )
         )
-    summary = Markup(
-        '<p class="hb-sources-summary">{} sources; {} verified more than {} days before this build ({}).</p>'
-    ).format(len(rows), stale_count, max_age_days, today.isoformat())
-    return Markup(
+    summary = html(
+        '<p class="hb-sources-summary">{} sources; {} verified more than {} days before this build ({}).</p>',
+        len(rows),
+        stale_count,
+        max_age_days,
+        today.isoformat(),
+    )
+    return html(
         '{}\n<div class="hb-table" id="table-sources"><table><thead><tr><th>Source</th><th>Backs</th>'
-        "<th>Verified</th></tr></thead><tbody>{}</tbody></table></div>"
-    ).format(summary, Markup("").join(rows))
+        "<th>Verified</th></tr></thead><tbody>{}</tbody></table></div>",
+        summary,
+        Markup("").join(rows),
+    )

@@ -149,7 +149,8 @@ def _load(data_dir: str) -> int:
         print(f"peak-rss-kb={resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", file=sys.stderr)
 
 
-def main() -> int:
+def report() -> list[str]:
+    """Print each case's time, peak memory and refusal; return the cases that missed the promise."""
     failures = []
     print(f"hostile data files (budget {BUDGET_SECONDS:.0f} s and {BUDGET_MB} MB each):")
     for case in CASES:
@@ -162,11 +163,15 @@ def main() -> int:
             f"  {case.name:<14} {outcome.seconds:5.2f} s {outcome.max_rss_mb:5.0f} MB  {verdict}: {outcome.lines[:1]}"
         )
         if not ok:
-            failures.append(case.name)
+            failures.append(f"hostile data case {case.name}")
+    return failures
+
+
+def main() -> int:
+    failures = report()
     if failures:
         print("not refused in budget: " + ", ".join(failures), file=sys.stderr)
-        return 1
-    return 0
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":

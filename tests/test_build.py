@@ -11,7 +11,7 @@ from typing import ClassVar
 import pytest
 
 from handbook.snippets import SNIPPETS_DIR, regions, snippet_files
-from tests.htmltables import snippet_attrs
+from tests.htmltables import elements, snippet_attrs, table_texts
 from tests.sitebuild import build, copy_project
 from tests.support import REPO
 
@@ -185,3 +185,47 @@ def test_pymdownx_include_outside_snippets_fails_the_build(scratch: Path) -> Non
 
 def test_repository_root_is_what_tests_build() -> None:
     assert (REPO / "mkdocs.yml").is_file() and (REPO / "macros" / "__init__.py").is_file()
+
+
+# --- Hostile pages and data (the page sandbox, inert values) -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "{{ cycler.__init__.__globals__.os.popen('id').read() }}",
+        "{{ ''.__class__.__mro__ }}",
+        "{{ fact.__globals__['__builtins__']['__import__']('os').popen('id').read() }}",
+    ],
+)
+def test_page_reaching_python_internals_fails_the_build_naming_the_page(scratch: Path, payload: str) -> None:
+    append(scratch / "docs/glossary.md", f"\n{payload}\n")
+    output = failing_build(scratch)
+    assert "_File_: `glossary.md`" in output, output
+    assert re.search(r"SecurityError: access to attribute '__\w+__' of '\w+' object is unsafe", output), output
+    assert "uid=" not in output
+
+
+LIVE_MARKDOWN = "30 [s](javascript:alert(document.domain)) **bold** ![i](https://evil.example/t.png) `x` | y"
+
+
+def test_data_values_render_as_literal_text(scratch: Path) -> None:
+    """A fact shown in a content tab and a table cell in a tab and a Markdown table stay text, never markup."""
+    facts = scratch / "data/facts/heroku.yaml"
+    facts.write_text(facts.read_text().replace("    value: 30\n", f'    value: "{LIVE_MARKDOWN}"\n', 1))
+    stacks = scratch / "data/tables/heroku-stacks.yaml"
+    stacks.write_text(stacks.read_text().replace("base: Ubuntu 24.04", f'base: "{LIVE_MARKDOWN}"', 1))
+    append(
+        scratch / "docs/heroku.md",
+        '\n=== "In a tab"\n\n    {{ table("heroku-stacks") | indent(4) }}\n\n'
+        '| Fact |\n| --- |\n| {{ fact("heroku.shutdown_grace_s") }} |\n',
+    )
+    result = build(scratch, scratch / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    for page in ("app-code", "heroku"):
+        html = (scratch / "site" / page / "index.html").read_text()
+        assert not re.search(r"href=\"javascript|<strong>bold|<img[^>]*evil|<code>x</code>", html), page
+        texts = [text for attrs, text in elements(html, "a") if attrs.get("data-fact") == "heroku.shutdown_grace_s"]
+        assert texts and all(text == f"{LIVE_MARKDOWN} seconds" for text in texts), (page, texts)
+    heroku = (scratch / "site/heroku/index.html").read_text()
+    assert sum(LIVE_MARKDOWN in cells for table in table_texts(heroku) for row in table for cells in row) >= 2
