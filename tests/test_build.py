@@ -10,12 +10,20 @@ from typing import ClassVar
 
 import pytest
 
-from handbook.snippets import SNIPPETS_DIR, regions, snippet_files
+from handbook.snippets import SNIPPETS_DIR, regions
+from handbook.snippets import snippet_files as all_snippet_files
+from macros.snippets import known_to_checker
 from tests.htmltables import elements, snippet_attrs, table_texts
 from tests.sitebuild import build, copy_project
 from tests.support import REPO
 
 Built = tuple[Path, subprocess.CompletedProcess[str]]
+
+
+def snippet_files() -> list[Path]:
+    """What the build publishes: the confinement policy with the checker's dotfiles."""
+    return all_snippet_files(allowed_dotfile=known_to_checker)
+
 
 # Lock files are published for download but not shown on a page.
 NOT_SHOWN = {"package-lock.json"}
@@ -229,3 +237,22 @@ def test_data_values_render_as_literal_text(scratch: Path) -> None:
         assert texts and all(text == f"{LIVE_MARKDOWN} seconds" for text in texts), (page, texts)
     heroku = (scratch / "site/heroku/index.html").read_text()
     assert sum(LIVE_MARKDOWN in cells for table in table_texts(heroku) for row in table for cells in row) >= 2
+
+
+def test_unpublishable_snippets_fail_the_build_and_reach_no_site(scratch: Path) -> None:
+    """A symlink to /etc/passwd, a .env, a .ssh/ folder and a key inside a shown file: one line each."""
+    (scratch / "snippets/cli/notes.sh").symlink_to("/etc/passwd")
+    (scratch / "snippets/app/.env").write_text("DATABASE_URL=postgres://app:s3cr3tpass@db.example.com/app\n")
+    (scratch / "snippets/app/.ssh").mkdir()
+    (scratch / "snippets/app/.ssh/id_rsa").write_text("-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1L\n")
+    append(scratch / "snippets/cli/aws-deploy.sh", "# -----BEGIN RSA PRIVATE KEY-----\n")
+    output = failing_build(scratch)
+    for line in [
+        "snippets/app/.env: dotfile .env is not a kind of snippet the checker knows",
+        "snippets/app/.ssh: dot-directory: .ssh/ is not published",
+        "snippets/cli/aws-deploy.sh: looks like a secret (detect-secrets): Private Key on line",
+        "snippets/cli/notes.sh: symlink to /etc/passwd, outside snippets/",
+    ]:
+        assert line in output, output
+    assert "Traceback" not in output
+    assert not (scratch / "site" / "snippets").exists() or not any((scratch / "site" / "snippets").rglob("*"))
