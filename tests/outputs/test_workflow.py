@@ -1,12 +1,15 @@
-"""The GitHub Pages workflow: actionlint-clean, and it builds strictly and deploys with the
-permissions Pages needs."""
+"""The workflows: actionlint-clean, every action pinned to a commit SHA, least-privilege permissions;
+the Pages workflow builds strictly and deploys with the permissions Pages needs."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from tests.support import REPO, need
 
@@ -48,3 +51,56 @@ def test_actionlint_catches_a_broken_workflow(tmp_path: Path) -> None:
     broken.write_text(PAGES.read_text(encoding="utf-8").replace("steps.pages.outputs", "steps.nope.outputs"))
     result = subprocess.run([actionlint(), "-no-color", str(broken)], capture_output=True, text=True)
     assert result.returncode != 0 and "nope" in result.stdout
+
+
+# owner/repo[/path]@<full commit SHA>, then a comment naming the release: `# v4.4.0`.
+PINNED = re.compile(r"^[\w.-]+/[\w.-]+(?:/[\w./-]+)?@[0-9a-f]{40}\s+#\s*v?\d+(?:\.\d+)*\S*$")
+USES = re.compile(r"^\s*(?:-\s*)?uses:\s*(?P<ref>.+?)\s*$", re.MULTILINE)
+
+
+def workflow_files() -> list[Path]:
+    files = sorted(WORKFLOWS.glob("*.y*ml"))
+    assert files, "no workflow files"
+    return files
+
+
+def unpinned_uses(text: str) -> list[str]:
+    """Every `uses:` that is not a local action, a docker image by digest, or an action at a full commit SHA
+    with its version in a comment."""
+    bad = []
+    for match in USES.finditer(text):
+        ref = match["ref"].strip("'\"")
+        if ref.startswith("./") or re.fullmatch(r"docker://\S+@sha256:[0-9a-f]{64}(\s+#.*)?", ref):
+            continue
+        if not PINNED.match(ref):
+            bad.append(ref)
+    return bad
+
+
+def test_every_action_is_pinned_to_a_commit_sha() -> None:
+    found = {path.name: unpinned_uses(path.read_text(encoding="utf-8")) for path in workflow_files()}
+    assert not any(found.values()), f"pin these to a full commit SHA with a `# vX.Y.Z` comment: {found}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- uses: actions/checkout@v4",
+        "- uses: actions/checkout@main",
+        "- uses: actions/checkout@11d5960a326750d5838078e36cf38b85af677262",  # no version comment
+        "- uses: actions/checkout@11d5960  # v4.4.0",  # a short SHA can collide
+        "  uses: docker://alpine:3.20",
+    ],
+)
+def test_the_pin_rule_refuses_tags_branches_and_short_shas(line: str) -> None:
+    assert unpinned_uses(f"steps:\n  {line}\n"), line
+
+
+def test_workflows_grant_nothing_by_default() -> None:
+    """Least privilege: `permissions: {}` (or read-only) at the top; write scopes only on the job that needs them."""
+    for path in workflow_files():
+        text = path.read_text(encoding="utf-8")
+        top = re.search(r"^permissions:(.*(?:\n[ \t]+.*)*)", text, re.MULTILINE)
+        assert top, f"{path.name}: no top-level permissions (GitHub's default may be read-write)"
+        assert "write" not in top[1], f"{path.name}: top-level permissions grant write: {top[1].strip()}"
+        assert "write-all" not in text and "read-all" not in text, path.name
