@@ -100,6 +100,8 @@ def _scalar(value: Any) -> Any:
         raise ValueError(f"must be a finite number, not {value}")
     if isinstance(value, (bool, int, float, str)) or type(value) is dt.date:
         return value
+    if value is None:
+        raise ValueError("is empty; a fact needs a value")
     raise ValueError(f"must be text, a number, true or false, or a date, not a {type(value).__name__}")
 
 
