@@ -21,9 +21,6 @@ import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from detect_secrets.core.scan import scan_file
-from detect_secrets.settings import default_settings
-
 from .paths import INSTALLED_DIRS, SNIPPETS_DIR
 
 Refusal = tuple[Path, str]  # (the path, why it may not be published)
@@ -66,6 +63,8 @@ def _problem(path: Path, is_dir: bool, root: Path, allowed_dotfile: DotfilePolic
 
 
 def _secrets(path: Path) -> str | None:
+    from detect_secrets.core.scan import scan_file  # imported when used: it takes half a second
+
     found = sorted({(secret.line_number, secret.type) for secret in scan_file(str(path))})
     if not found:
         return None
@@ -97,6 +96,8 @@ def classify(
 ) -> tuple[list[Path], list[Refusal]]:
     """(the files under root that may be published, every refused path with its reason), in path order.
     Symlinks to files inside root are published under their own name."""
+    from detect_secrets.settings import default_settings
+
     with default_settings():  # detect-secrets' default plugins and filters, set up once per walk
         return _classify(root, allowed_dotfile)
 
