@@ -42,10 +42,20 @@ def _walk(root: Path) -> Iterator[tuple[Path, bool]]:
             yield here / name, False
 
 
+def _target(path: Path) -> Path | None:
+    """Where a path leads, or None for a symlink loop."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):  # Python 3.11 raises RuntimeError for a loop
+        return None
+
+
 def _problem(path: Path, is_dir: bool, root: Path, allowed_dotfile: DotfilePolicy) -> str | None:
     """Why `path` may not be published, without reading it (the secret scan comes later), or None."""
     if path.is_symlink():
-        target = path.resolve()
+        target = _target(path)
+        if target is None:
+            return "symlink loop"
         if not target.exists():
             return f"symlink to {os.readlink(path)}, which does not exist"
         if not target.is_relative_to(root.resolve()):
@@ -79,16 +89,17 @@ def _classify(root: Path, allowed_dotfile: DotfilePolicy) -> tuple[list[Path], l
         if any(path.is_relative_to(d) for d in refused_dirs):
             continue  # one line for the folder, not one per file inside it
         problem = _problem(path, is_dir, root, allowed_dotfile)
-        is_file = not is_dir and path.resolve().is_file()  # a symlink to a file inside root counts as one
-        if problem is None and is_file:
-            problem = _secrets(path.resolve())
+        target = _target(path)
+        is_file = not is_dir and target is not None and target.is_file()  # a link to a file inside root is one
+        if problem is None and is_file and target is not None:
+            problem = _secrets(target)
         if problem is not None:
             refused.append((path, problem))
             if is_dir:
                 refused_dirs.append(path)
         elif is_file:
             published.append(path)
-    return published, refused
+    return sorted(published), sorted(refused)
 
 
 def classify(

@@ -148,7 +148,10 @@ def read_source(path: Path, *, max_bytes: int, inside: Path | None = None) -> st
     `inside`, refuses a symlink that resolves outside that folder.
     """
     if path.is_symlink():
-        target = path.resolve()
+        try:
+            target = path.resolve()
+        except RuntimeError:  # Python 3.11's word for a symlink loop
+            raise SourceError(1, "symlink loop") from None
         if not target.exists():
             raise SourceError(1, f"symlink to {os.readlink(path)}, which does not exist")
         if inside is not None and not target.is_relative_to(inside.resolve()):

@@ -74,6 +74,7 @@ def test_a_clean_tree_is_published_whole(root: Path) -> None:
         ),
         (lambda r: (r / ".git").mkdir() or (r / ".git/config").write_text("[core]\n"), ".git", "dot-directory: .git/"),
         (lambda r: os.mkfifo(r / "app/pipe.js"), "app/pipe.js", "not a regular file"),
+        (lambda r: (r / "app/loop.js").symlink_to("loop.js"), "app/loop.js", "symlink loop"),
         (lambda r: (r / "app/key.js").write_text(f"// {PRIVATE_KEY}"), "app/key.js", "Private Key on line 1"),
         (
             lambda r: (r / "app/deploy.sh").write_text(f"#!/bin/sh\n{AWS_KEY}"),

@@ -75,6 +75,7 @@ def test_line_index_does_not_expand_shared_nodes() -> None:
         (lambda p: p.write_bytes("a: 1\n".encode("utf-16")), "is UTF-16"),
         (lambda p: p.mkdir(), "is a directory"),
         (lambda p: p.symlink_to(p.parent / "missing"), "which does not exist"),
+        (lambda p: p.symlink_to(p), "symlink loop"),
         (lambda p: p.write_text("a: 1\n" * 100), "the limit is 100"),
     ],
 )
