@@ -8,7 +8,9 @@
     {{ needs_review() }}                       pages and data rows past their review age (macros/reviews.py)
 
 Each macro raises on an unknown name or argument; with `on_error_fail: true` the build then stops
-and names the page. Data and snippets are read from the project that mkdocs.yml sits in.
+and names the page. Data and snippets are read from the project that mkdocs.yml sits in. Pages are
+rendered in a Jinja sandbox that holds these macros and Jinja's built-in filters, nothing else
+(macros/sandbox.py).
 """
 
 from __future__ import annotations
@@ -31,13 +33,18 @@ from handbook.pages import load_pages
 from handbook.paths import FRESHNESS_STATE
 from handbook.reviews import reviewables
 
+from . import sandbox
 from .facts import render_fact
 from .reviews import render_needs_review
 from .snippets import render_snippet
 from .sources import render_sources
 from .tables import render_table
+from .values import html
 
-__all__ = ["define_env"]
+__all__ = ["PAGE_MACROS", "define_env", "on_pre_page_macros"]
+
+# Everything a page can call. mkdocs-macros' own macros (macros_info, context, now, ...) are left out.
+PAGE_MACROS = ("table", "fact", "snippet", "sources_index", "abbreviations", "needs_review")
 
 
 def _page_dir(env: Any) -> str:
@@ -114,5 +121,10 @@ def define_env(env: Any) -> None:
     def abbreviations() -> Markup:
         """includes/abbreviations.md as a definition list (the same lines give every page its tooltips)."""
         terms = load_abbreviations(project / "includes" / "abbreviations.md")
-        items = Markup("").join(Markup("<dt>{}</dt><dd>{}</dd>").format(t, text) for t, text in terms.items())
-        return Markup('<dl class="hb-abbreviations">{}</dl>').format(items)
+        items = Markup("").join(html("<dt>{}</dt><dd>{}</dd>", t, text) for t, text in terms.items())
+        return html('<dl class="hb-abbreviations">{}</dl>', items)
+
+
+def on_pre_page_macros(env: Any) -> None:
+    """mkdocs-macros' hook before each page: render it in the sandbox with the page macros only."""
+    sandbox.install(env, PAGE_MACROS)

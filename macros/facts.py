@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from handbook.loader import Handbook
 
-from .values import plain
+from .values import html, plain
 
 
 def render_fact(handbook: Handbook, name: str, *, unit: bool = True) -> Markup:
@@ -21,4 +21,4 @@ def render_fact(handbook: Handbook, name: str, *, unit: bool = True) -> Markup:
     text = plain(fact.value, unit=fact.unit if unit else None)
     urls = [str(u) for u in fact.sources]
     title = f"Verified {fact.verified.isoformat()}; sources: {' '.join(urls)}"
-    return Markup('<a class="hb-fact" data-fact="{}" href="{}" title="{}">{}</a>').format(name, urls[0], title, text)
+    return html('<a class="hb-fact" data-fact="{}" href="{}" title="{}">{}</a>', name, urls[0], title, text)

@@ -1,7 +1,8 @@
 """The Sources page: every URL in data/, what it backs, and how fresh it is.
 
 Per source: the date a person last verified what it backs, the last automatic re-check by `make refresh`
-and its outcome (from data/freshness.json, through handbook.freshness).
+and its outcome (from data/freshness.json, through handbook.freshness). Every text from data/ is
+inserted inert (macros/values.py).
 """
 
 from __future__ import annotations
@@ -14,11 +15,11 @@ from handbook.citations import backings
 from handbook.freshness import STATUS_LABELS, FreshnessState
 from handbook.loader import Handbook
 
-from .values import link
+from .values import html, inert, link
 
 
 def _time(day: dt.date) -> Markup:
-    return Markup('<time datetime="{}">{}</time>').format(day.isoformat(), day.isoformat())
+    return html('<time datetime="{}">{}</time>', day.isoformat(), day.isoformat())
 
 
 def _status(state: FreshnessState, url: str) -> tuple[Markup, Markup]:
@@ -27,8 +28,8 @@ def _status(state: FreshnessState, url: str) -> tuple[Markup, Markup]:
     if check is None:
         return Markup("never"), Markup('<span class="hb-status">not checked yet</span>')
     label = STATUS_LABELS[check.status]
-    title = Markup(' title="{} ({})"').format(check.detail, check.method) if check.detail else ""
-    status = Markup('<span class="hb-status hb-status-{}"{}>{}</span>').format(check.status, title, label)
+    title = html(' title="{} ({})"', check.detail, check.method) if check.detail else Markup("")
+    status = html('<span class="hb-status hb-status-{}"{}>{}</span>', check.status, title, label)
     return _time(check.checked), status
 
 
@@ -43,27 +44,35 @@ def render_sources(
         stale = (today - min(i.verified for i in items)).days > max_age_days
         stale_count += stale
         by_person = min(state.person_verified(i.key, i.verified) for i in items)
-        flag = Markup(' <strong class="hb-stale">re-check: older than {} days</strong>').format(max_age_days)
-        what = Markup("<br>").join(sorted({i.what for i in items}))
+        flag = html(' <strong class="hb-stale">re-check: older than {} days</strong>', max_age_days)
+        what = Markup("<br>").join(inert(w) for w in sorted({i.what for i in items}))
         rechecked, status = _status(state, url)
         rows.append(
-            Markup("<tr{}><td>{}</td><td>{}</td><td>{}{}</td><td>{}</td><td>{}</td></tr>").format(
-                Markup(' class="hb-stale-row"') if stale else "",
+            html(
+                "<tr{}><td>{}</td><td>{}</td><td>{}{}</td><td>{}</td><td>{}</td></tr>",
+                Markup(' class="hb-stale-row"') if stale else Markup(""),
                 link(url, url),
                 what,
                 _time(by_person),
-                flag if stale else "",
+                flag if stale else Markup(""),
                 rechecked,
                 status,
             )
         )
     last_run = state.last_run.isoformat() if state.last_run else "never"
-    summary = Markup(
+    summary = html(
         '<p class="hb-sources-summary">{} sources; {} verified more than {} days before this build ({}). '
-        "Last automatic re-check of every source: {}.</p>"
-    ).format(len(rows), stale_count, max_age_days, today.isoformat(), last_run)
-    return Markup(
+        "Last automatic re-check of every source: {}.</p>",
+        len(rows),
+        stale_count,
+        max_age_days,
+        today.isoformat(),
+        last_run,
+    )
+    return html(
         '{}\n<div class="hb-table" id="table-sources"><table><thead><tr><th>Source</th><th>Backs</th>'
         "<th>Verified by a person</th><th>Re-checked automatically</th><th>Status</th></tr></thead>"
-        "<tbody>{}</tbody></table></div>"
-    ).format(summary, Markup("").join(rows))
+        "<tbody>{}</tbody></table></div>",
+        summary,
+        Markup("").join(rows),
+    )

@@ -1,13 +1,35 @@
-"""Turning data values into escaped HTML text. Every value that reaches a page passes through here."""
+"""Turning data values into inert HTML text. Every value that reaches a page passes through here.
+
+HTML-escaping is not enough: the macros' output lands in Markdown, so `[s](javascript:…)`, `**x**`
+or a backtick in a value (or in a URL inside an attribute; Python-Markdown applies links and code
+spans before it recognises an inline tag) would still become markup. `inert()` writes every
+character that HTML or Markdown (with the extensions a fork may enable) treats as syntax as a
+numeric character reference: the browser shows the character, Markdown sees no syntax.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 from urllib.parse import urlsplit
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from handbook.schema import Column, Steps, Value
+
+# HTML's five, Markdown's inline and block syntax, table cells (|), pymdownx/emoji/math extras, line breaks.
+_SYNTAX = "&<>\"'\\`*_{}[]()#+!|~^=:$@\n\r"
+_INERT = {ord(char): f"&#{ord(char)};" for char in _SYNTAX}
+
+
+def inert(text: object) -> Markup:
+    """`text` as HTML that Markdown leaves alone and a browser shows literally (also inside attributes)."""
+    return text if isinstance(text, Markup) else Markup(str(text).translate(_INERT))
+
+
+def html(template: str, *args: Any) -> Markup:
+    """`template` (trusted markup) with each argument inserted inert; Markup arguments are kept as they are."""
+    return Markup(template).format(*(inert(arg) for arg in args))
 
 
 def _number(value: float) -> str:
@@ -54,8 +76,8 @@ def plain(value: Value, fmt: str = "text", unit: str | None = None) -> str:
 
 
 def cell(value: Value, column: Column) -> Markup:
-    text = escape(plain(value, column.format, column.unit))
-    return Markup(f"<code>{text}</code>") if column.format == "code" and value is not None else text
+    text = inert(plain(value, column.format, column.unit))
+    return html("<code>{}</code>", text) if column.format == "code" and value is not None else text
 
 
 def source_label(url: str) -> str:
@@ -66,5 +88,5 @@ def source_label(url: str) -> str:
 
 
 def link(url: str, text: str, title: str | None = None) -> Markup:
-    title_attr = Markup(' title="{}"').format(title) if title else ""
-    return Markup('<a href="{}"{}>{}</a>').format(url, title_attr, text)
+    title_attr = html(' title="{}"', title) if title else Markup("")
+    return html('<a href="{}"{}>{}</a>', url, title_attr, text)

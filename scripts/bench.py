@@ -1,6 +1,7 @@
 """`make bench`: how long the outputs take, how much a reader downloads, and how long a cut-over stops writes.
 
-Prints the strict build time, the checks time, the PDF time (≤ 30 s), the offline bundle size and
+Prints the strict build time, the checks time, how fast hostile data files are refused (each within
+5 s and 300 MB, scripts/hostile_data.py), the PDF time (≤ 30 s), the offline bundle size and
 each page's gzip transfer size (HTML, CSS, JS and images it loads, without the search index, which
 is fetched only on first search) against a 200 KB budget. Exits 1 when a budget is blown.
 """
@@ -17,6 +18,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin
 
 from handbook.paths import REPO
+from scripts import hostile_data
 from scripts.offline.build import build_offline
 from scripts.pdf.build import build_pdf
 from scripts.site import build_site, nav_pages
@@ -77,6 +79,7 @@ def main() -> int:
         print(f"checks:         {checks_line}")
         if not checks_ok:
             failures.append("checks over the repository exceeded their budget")
+        failures += hostile_data.report()
         pdf = build_pdf(site, Path(tmp) / "deploy-handbook.pdf")
         print(f"PDF:            {pdf.seconds:.1f} s for {pdf.pages} pages (budget {PDF_BUDGET_SECONDS:.0f} s)")
         if pdf.seconds > PDF_BUDGET_SECONDS:
