@@ -264,7 +264,7 @@ def test_documented_page_features_work_in_the_sandbox(render: Any) -> None:
     assert "\n    ```js" in shown
     assert render("{% raw %}{{ github.sha }}{% endraw %}") == "{{ github.sha }}"
     assert render('{{ "a-b" | replace("-", "+") | upper }}') == "A+B"  # Jinja's built-in filters
-    assert sorted(macros.PAGE_MACROS) == ["fact", "snippet", "sources_index", "table"]
+    assert sorted(macros.PAGE_MACROS) == ["abbreviations", "fact", "needs_review", "snippet", "sources_index", "table"]
 
 
 MARKDOWN_PAYLOAD = "30 [s](javascript:alert(1)) **bold** ![i](https://evil.example/t.png) `code` <b>x</b> | cell"

@@ -97,13 +97,16 @@ def test_the_pin_rule_refuses_tags_branches_and_short_shas(line: str) -> None:
     assert unpinned_uses(f"steps:\n  {line}\n"), line
 
 
-# What each workflow's jobs may be granted beyond the top level's read access, and why. A new
-# workflow must be added here, which makes its permissions a reviewed decision.
+# The most each workflow's jobs may be granted, and why. A new workflow must be added here, which
+# makes its permissions a reviewed decision.
 JOB_GRANTS = {
-    "pages.yml": {"pages", "id-token"},  # deploy-pages publishes with an OIDC token
-    "freshness.yml": {"contents", "pull-requests", "issues"},  # pushes the weekly PR's branch, updates one issue
-    "review-age.yml": set(),
+    # configure-pages reads the Pages settings; deploy-pages publishes with an OIDC token.
+    "pages.yml": {"contents": "read", "pages": "write", "id-token": "write"},
+    # pushes the weekly pull request's branch and opens it, or updates one issue.
+    "freshness.yml": {"contents": "write", "pull-requests": "write", "issues": "write"},
+    "review-age.yml": {"contents": "read"},
 }
+LEVEL = {"none": 0, "read": 1, "write": 2}
 
 
 def test_workflows_grant_least_privilege() -> None:
@@ -112,9 +115,10 @@ def test_workflows_grant_least_privilege() -> None:
         workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
         assert workflow["permissions"] in ({}, {"contents": "read"}), f"{path.name}: top-level permissions"
         assert path.name in JOB_GRANTS, f"{path.name}: say in JOB_GRANTS what its jobs may be granted"
+        allowed = JOB_GRANTS[path.name]
         for name, job in workflow["jobs"].items():
-            granted = job.get("permissions", {})
-            assert set(granted) <= JOB_GRANTS[path.name], f"{path.name}: job {name} asks for {granted}"
+            for scope, level in job.get("permissions", {}).items():
+                assert LEVEL[level] <= LEVEL[allowed.get(scope, "none")], f"{path.name}: job {name}: {scope}: {level}"
 
 
 def test_review_age_runs_weekly_and_pages_builds_from_full_history() -> None:
