@@ -64,6 +64,9 @@ POSIX_SHELL_RULES = {
     "DL3040", "DL3041", "DL3042", "DL3046", "DL3047", "DL3060", "DL3062", "DL3066", "DL4001", "DL4005",
     "DL4006",
 }  # fmt: skip
+# hadolint calls these errors, yet the image builds and runs: ADD for a local file (DL3020), a relative
+# WORKDIR (DL3000), sudo in RUN (DL3004). Style and risk, so warnings here.
+HADOLINT_STYLE = {"DL3000", "DL3004", "DL3020"}
 # Build output directories: a COPY source there is made by the build step before `docker build`.
 BUILD_OUTPUT = re.compile(r"^(?:\./)?(?:target|build|dist|out|obj|bin/Release|publish)/")
 # Stage names people use; an image of that name is nowhere to be pulled, so --from=<it> is a typo.
@@ -295,7 +298,7 @@ def _hadolint(sources: Sequence[Source]) -> list[Finding]:
         Finding(
             by_path[r["file"]].display,
             int(r["line"]),
-            tool_severity(r["level"]),
+            "warning" if r["code"] in HADOLINT_STYLE else tool_severity(r["level"]),
             r["code"],
             f"{r['message']} (hadolint)",
         )

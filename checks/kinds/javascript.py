@@ -43,6 +43,7 @@ ESM_SYNTAX = re.compile(r"^\s*(?:import\s*[\w{*\"']|export\s+(?:default|const|fu
 BUNDLE_MARKERS = re.compile(r"__webpack_require__|__nccwpck_require__|^\s*exports\.ids = \[|^/\*{6}/", re.M)
 BUNDLERS = {"webpack", "vite", "rollup", "esbuild", "parcel", "@vercel/ncc", "react-scripts", "next", "browserify"}
 MINIFIED_LINE = 1000  # characters: no hand-written line is this long
+STRICT = re.compile(r"\A(?:\s|//[^\n]*\n|/\*.*?\*/)*[\"']use strict[\"']", re.S)
 SMART = "\u2018\u2019\u201c\u201d"
 NODE_DIR = Path(__file__).resolve().parent.parent / "node"
 CONFIG = NODE_DIR / "eslint.config.mjs"
@@ -182,6 +183,15 @@ def _node_syntax(sources: Sequence[Source]) -> dict[str, Finding]:
     return errors
 
 
+def _implicit_global(src: Source, message: str) -> bool:
+    """An undeclared name the file assigns (`total = 0`) outside strict mode: sloppy CommonJS makes it a
+    global and runs, so it is a risk (a ReferenceError once the file is strict), not a crash."""
+    name = re.match(r"'([\w$]+)' is not defined", message)
+    if not name or module_mode(src.path, src.text) == "module" or STRICT.match(src.text):
+        return False
+    return re.search(rf"(?<![\w$.]){re.escape(name.group(1))}\s*=(?!=)", src.text) is not None
+
+
 def _eslint(sources: Sequence[Source]) -> list[Finding]:
     by_path = {str(s.path.resolve()): s for s in sources}
     groups: dict[str, list[str]] = {"MODULES": [], "BROWSER_SCRIPTS": [], "BROWSER_MODULES": []}
@@ -208,6 +218,8 @@ def _eslint(sources: Sequence[Source]) -> list[Finding]:
             rule = str(message.get("ruleId") or "eslint")
             code = "ESLINT-" + re.sub(r"[^A-Z0-9]+", "-", rule.upper()).strip("-")
             severity = "error" if message.get("severity") == 2 and rule in ERROR_RULES else "warning"
+            if rule == "no-undef" and _implicit_global(src, str(message.get("message", ""))):
+                severity = "warning"
             line = int(message.get("line") or 1)
             findings.append(Finding(src.display, line, severity, code, f"{message['message']} (eslint {rule})"))
     return findings

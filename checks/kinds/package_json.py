@@ -21,7 +21,11 @@ CODES = CodeTable(
         "error",
         "package.json does not match npm's package.json rules (name, version, type, engines, dependency maps)",
     ),
-    ("PKG004", "error", "package.json engines.node disagrees with the Dockerfile's Node.js version"),
+    (
+        "PKG004",
+        "error",
+        "package.json engines.node disagrees with the Dockerfile's Node.js version (a warning when it is missing)",
+    ),
 )
 _STRINGS = {"type": "object", "additionalProperties": {"type": "string"}}
 PACKAGE_JSON_SCHEMA: dict[str, Any] = {  # the fields npm itself validates or acts on
@@ -88,6 +92,7 @@ def check_package_json(sources: Sequence[Source]) -> list[Finding]:
                     "PKG004",
                     f"no engines.node, but {docker[0]} "
                     f"builds on Node.js {docker[1]}; say so, so Heroku and tools agree",
+                    "warning",  # nothing disagrees yet: Heroku would pick its default line
                 )
             )
         elif not satisfies(wanted, docker[1]):

@@ -4,7 +4,8 @@ checks them as sh, so bashisms show), the rest bash; then the heroku/aws lines i
 ShellCheck follows the files a script sources (-x, from the script's directory), so a variable set
 there is not "unassigned"; its notes that it could not follow one (SC1090, SC1091) are about the
 tool, not the script, and are left out, as is "unassigned" (SC2154) in a script that sources a file
-whose path is a variable. A bashism that makes dash stop or fail (arrays, [[ ]],
+whose path is a variable, and "unused" (SC2034) where the variables are read indirectly (${!name})
+or by the scripts that source this one. A bashism that makes dash stop or fail (arrays, [[ ]],
 `source`, `==` in test) is an error in a sh script, whatever level ShellCheck gives it.
 """
 
@@ -26,9 +27,13 @@ NOT_ABOUT_THE_SCRIPT = "SC1090,SC1091"
 # `source "$DIR/lib.sh"`: a path ShellCheck cannot follow, so "referenced but not assigned" (SC2154)
 # says nothing: the variable may well be set there.
 SOURCES_UNKNOWN = re.compile(r"^\s*(?:source|\.)\s+[\"']?\$", re.MULTILINE)
+# "appears unused" (SC2034) is wrong where the variable is read as ${!name} (ShellCheck cannot see it)
+# or by the scripts that source this one (an env.sh of settings).
+INDIRECT = re.compile(r"\$\{!\w")
 # Bashisms after which dash (Debian's and Ubuntu's /bin/sh) stops with a syntax error or fails the command.
 BREAKS_DASH = {
-    "SC2113", "SC3001", "SC3005", "SC3010", "SC3011", "SC3014", "SC3018", "SC3020", "SC3030", "SC3046", "SC3054",
+    "SC2113", "SC3001", "SC3005", "SC3010", "SC3011", "SC3014", "SC3018", "SC3020", "SC3030", "SC3040", "SC3046",
+    "SC3054",
 }  # fmt: skip
 
 
@@ -71,10 +76,25 @@ def _shellcheck(sources: Sequence[Source], shell: str) -> list[Finding]:
         code = f"SC{comment['code']}"
         if code == "SC2154" and SOURCES_UNKNOWN.search(src.text):
             continue
+        if code == "SC2034" and (INDIRECT.search(src.text) or _sourced_by_neighbours(src)):
+            continue
         severity = "error" if shell == "sh" and code in BREAKS_DASH else tool_severity(comment["level"])
         message = f"{comment['message']} (shellcheck --shell={shell})"
         findings.append(Finding(src.display, int(comment["line"]), severity, code, message))
     return findings
+
+
+def _sourced_by_neighbours(src: Source) -> bool:
+    """Another script in the same directory sources this one, so its variables are meant for that script."""
+    pattern = re.compile(rf"^\s*(?:source|\.)\s+\S*\b{re.escape(src.name)}\b", re.MULTILINE)
+    for other in sorted(src.path.parent.glob("*.sh")):
+        if other != src.path:
+            try:
+                if pattern.search(other.read_text(encoding="utf-8", errors="replace")):
+                    return True
+            except OSError:
+                continue
+    return False
 
 
 def _syntax(src: Source, shell: str) -> list[Finding]:
