@@ -75,8 +75,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--verbose", action="store_true", help="also list, on stderr, the files found in directories but not checked"
     )
+    parser.add_argument(
+        "--skip-unknown",
+        action="store_true",
+        help="skip files no checker knows quietly even when named (pre-commit names every changed file)",
+    )
     args = parser.parse_args(argv)
-    outcome = run(args.paths)
+    outcome = run(args.paths, skip_unknown=args.skip_unknown)
     for path in outcome.missing:
         print(f"{path}: no such file or directory", file=sys.stderr)
     for path, what, _ in outcome.not_regular:

@@ -37,7 +37,7 @@ CORPUS_BUDGET_SECONDS = 20.0
 CORPUS_BUDGET_MB = 300.0
 CORPUS = REPO / "tests" / "corpus"
 EXPECTED = CORPUS / "EXPECTED.yaml"
-FINDING = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (?P<severity>error|warning) (?P<code>\S+) (?P<message>.*)$")
+FINDING = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (?P<severity>error|warning|note) (?P<code>\S+) (?P<message>.*)$")
 
 
 @dataclass(frozen=True)
@@ -149,7 +149,7 @@ def review_counts(found: list[tuple[str, int, str, str, str]]) -> tuple[Counter,
 def bench_snippets(runs: int) -> tuple[str, bool]:
     timings = [run_checker("snippets") for _ in range(max(1, runs))]
     best = min(timings, key=lambda r: r.wall)
-    files = len(collect([str(REPO / "snippets")])[0])
+    files = len(collect([str(REPO / "snippets")]).files)
     line = (
         f"snippets: {files} files in {best.wall:.2f} s wall, {best.cpu:.2f} s CPU (best of {len(timings)}: "
         f"{', '.join(f'{r.wall:.2f}' for r in timings)}; "
@@ -162,13 +162,14 @@ def bench_corpus(runs: int) -> tuple[list[str], bool]:
     timings = [run_checker(str(CORPUS.relative_to(REPO))) for _ in range(max(1, runs))]
     best = min(timings, key=lambda r: r.wall)
     peak = max(r.peak_mb for r in timings)
-    files = len(collect([str(CORPUS)])[0])
+    files = len(collect([str(CORPUS)]).files)
     found = findings_of(best.stdout)
     severities = Counter(f[2] for f in found)
     lines = [
         f"corpus:   {files} files in {best.wall:.2f} s wall, {best.cpu:.2f} s CPU, peak {peak:.0f} MB for the "
         f"process tree (best of {len(timings)}; budget {CORPUS_BUDGET_SECONDS:g} s and {CORPUS_BUDGET_MB:g} MB)",
-        f"          {len(found)} findings ({severities['error']} errors, {severities['warning']} warnings), "
+        f"          {len(found)} findings ({severities['error']} errors, {severities['warning']} warnings, "
+        f"{severities['note']} notes), "
         f"{len(best.stdout.splitlines())} output lines"
         + ("; THE RUN CRASHED: " + best.stderr.strip().splitlines()[-1] if best.crashed else ""),
     ]

@@ -102,17 +102,20 @@ def _resolved(path: Path) -> Path:
 def _check_kind(kind: Kind, members: list[Source]) -> list[Finding]:
     try:
         return _guarded(kind, members)
-    except Exception:  # a checker bug on the batch: find which files it is, and check the others alone
+    except Exception as exc:  # a checker bug: find which files it is, check the others alone, go on
         if len(members) == 1:
-            raise
+            return [_internal(kind, members[0], exc)]
     findings: list[Finding] = []
     for src in members:
         try:
             findings += _guarded(kind, [src])
-        except Exception as exc:  # the file that breaks the checker: say so, and go on with the rest
-            reason = f"{type(exc).__name__}: {exc}"
-            findings.append(CODES.finding(src, 1, "INTERNAL", f"the {kind.name} checker crashed: {reason}"))
+        except Exception as exc:  # the file that breaks the checker
+            findings.append(_internal(kind, src, exc))
     return findings
+
+
+def _internal(kind: Kind, src: Source, exc: Exception) -> Finding:
+    return CODES.finding(src, 1, "INTERNAL", f"the {kind.name} checker crashed: {type(exc).__name__}: {exc}")
 
 
 def _guarded(kind: Kind, members: list[Source]) -> list[Finding]:
@@ -138,10 +141,13 @@ def _unknown(src: Source, explicit: bool) -> Finding | None:
     return CODES.finding(src, 1, "KIND001", "no checker knows this kind of file; see `python -m checks --help`")
 
 
-def run(paths: list[str]) -> Run:
-    """Check files and directories: findings, and what was missing, set aside or skipped."""
+def run(paths: list[str], skip_unknown: bool = False) -> Run:
+    """Check files and directories: findings, and what was missing, set aside or skipped. With
+    skip_unknown, files named on the command line are treated like files found in a directory (a
+    file no checker knows is skipped quietly): for pre-commit, which names every changed file."""
     collected = collect(paths)
-    outcome = check_sources([Source(f, _display(f)) for f in collected.files], collected.named)
+    named = set() if skip_unknown else collected.named
+    outcome = check_sources([Source(f, _display(f)) for f in collected.files], named)
     outcome.missing = collected.missing
     outcome.not_regular = [(_display(Path(p)), what, named) for p, what, named in collected.not_regular]
     return outcome

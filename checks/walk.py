@@ -8,6 +8,7 @@ Only regular files are ever opened: a FIFO would block the run, a device would n
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import subprocess
@@ -40,7 +41,7 @@ def file_type(path: Path) -> str | None:
         return "a symbolic-link loop"
     except OSError as exc:
         if path.is_symlink():
-            return "a symbolic-link loop" if "loop" in str(exc).lower() else "a broken symbolic link"
+            return "a symbolic-link loop" if exc.errno == errno.ELOOP else "a broken symbolic link"
         return None if not path.exists() and not path.is_symlink() else f"unreadable ({exc.strerror})"
     if stat.S_ISREG(mode):
         return None
