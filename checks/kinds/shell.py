@@ -102,7 +102,12 @@ def _syntax(src: Source, shell: str) -> list[Finding]:
     out = tools.run([parser, "-n", str(src.path)])
     found = re.findall(r"line (\d+): (.*)", out.stderr) or re.findall(r": (\d+): (.*)", out.stderr)
     name = "dash" if shell == "sh" else "bash"
-    return [CODES.finding(src, int(line), "SH001", f"{message} ({name} -n)") for line, message in found]
+    # bash repeats the offending line after its message (line 3: `fi'): the message is enough
+    return [
+        CODES.finding(src, int(line), "SH001", f"{message} ({name} -n)")
+        for line, message in found
+        if not message.startswith("`")
+    ]
 
 
 def check(sources: Sequence[Source]) -> list[Finding]:
