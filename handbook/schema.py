@@ -138,7 +138,14 @@ FORMAT_ACCEPTS: dict[str, tuple[str, Any]] = {
     ),
     "bool": ("true or false", lambda v: isinstance(v, bool)),
     "date": ("an ISO date such as 2026-01-31", lambda v: isinstance(v, dt.date)),
-    "code": ("text or a number", lambda v: isinstance(v, str) or _is_number(v)),
+    "code": (
+        "text or a number, or a list of them",
+        lambda v: (
+            isinstance(v, str)
+            or _is_number(v)
+            or (isinstance(v, list) and all(isinstance(i, str) or _is_number(i) for i in v))
+        ),
+    ),
 }
 
 

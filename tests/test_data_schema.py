@@ -242,7 +242,7 @@ rows:
         ("memory: 512", "memory: 0.5", "a mib column needs a whole number of MiB"),
         ("sleeps: false", "sleeps: maybe", "a bool column needs true or false, not 'maybe'"),
         ("eol: 2027-04-30", "eol: soon", "a date column needs an ISO date"),
-        ("name: basic", "name: [a, b]", "a code column needs text or a number"),
+        ("name: basic", "name: true", "a code column needs text or a number, or a list of them, not True"),
     ],
 )
 def test_column_formats_are_checked_on_load(tmp_path: Path, old: str, new: str, reason: str) -> None:
