@@ -76,12 +76,18 @@ def main(argv: list[str] | None = None) -> int:
         "--verbose", action="store_true", help="also list, on stderr, the files found in directories but not checked"
     )
     parser.add_argument(
+        "--published",
+        action="store_true",
+        help="the directories are published as they are (like the handbook's snippets/): also refuse symlinks "
+        "leaving them, dot-directories, dotfiles no kind knows and files that look like secrets (PUB001)",
+    )
+    parser.add_argument(
         "--skip-unknown",
         action="store_true",
         help="skip files no checker knows quietly even when named (pre-commit names every changed file)",
     )
     args = parser.parse_args(argv)
-    outcome = run(args.paths, skip_unknown=args.skip_unknown)
+    outcome = run(args.paths, skip_unknown=args.skip_unknown, published=args.published)
     for path in outcome.missing:
         print(f"{path}: no such file or directory", file=sys.stderr)
     for path, what, _ in outcome.not_regular:

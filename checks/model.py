@@ -156,6 +156,12 @@ CODES = CodeTable(
     ("FILE002", "warning", "the file is not UTF-8 text: its odd bytes were read as replacement characters"),
     ("TPL001", "note", "a template (`{{ }}`, `${VAR}` or placeholders): checked once rendered, not as it stands"),
     ("TOOL001", "error", "a tool this kind needs is missing or failed, or data/ is invalid: the file was not checked"),
+    (
+        "PUB001",
+        "error",
+        "with --published: a file the folder must not publish (a symlink leaving it, a dot-directory, a "
+        "dotfile no kind knows, a file that looks like a secret to detect-secrets)",
+    ),
     ("INTERNAL", "error", "a rule of the checker crashed on this file: the file was not fully checked (a checker bug)"),
 )
 

@@ -19,7 +19,7 @@ from handbook.lookups import DataContractError
 from . import templates
 from .model import CODES, MAX_BYTES, Finding, Kind, Source
 from .parsed import load_json, load_yaml
-from .registry import kind_of
+from .registry import kind_of, known_kind
 from .tools import ToolMissing
 from .walk import collect
 
@@ -141,13 +141,34 @@ def _unknown(src: Source, explicit: bool) -> Finding | None:
     return CODES.finding(src, 1, "KIND001", "no checker knows this kind of file; see `python -m checks --help`")
 
 
-def run(paths: list[str], skip_unknown: bool = False) -> Run:
+def published_refusals(paths: list[str]) -> tuple[list[Finding], set[Path]]:
+    """With --published: for each directory given, what it must not publish (handbook/confine.py, the
+    policy the site build applies to snippets/) as PUB001 findings, and those paths, which are not read."""
+    from handbook.confine import refusals  # loads detect-secrets: only when asked
+
+    findings: list[Finding] = []
+    refused: set[Path] = set()
+    for given in paths:
+        root = Path(given)
+        if not root.is_dir():
+            continue
+        for path, reason in refusals(root, allowed_dotfile=known_kind):
+            findings.append(CODES.finding(Source(path, _display(path)), 1, "PUB001", reason))
+            refused.add(path.absolute())
+    return findings, refused
+
+
+def run(paths: list[str], skip_unknown: bool = False, published: bool = False) -> Run:
     """Check files and directories: findings, and what was missing, set aside or skipped. With
     skip_unknown, files named on the command line are treated like files found in a directory (a
-    file no checker knows is skipped quietly): for pre-commit, which names every changed file."""
+    file no checker knows is skipped quietly): for pre-commit, which names every changed file. With
+    published, each directory is also held to the publishing policy, and what it refuses is not read."""
     collected = collect(paths)
+    refusals, refused = published_refusals(paths) if published else ([], set())
     named = set() if skip_unknown else collected.named
-    outcome = check_sources([Source(f, _display(f)) for f in collected.files], named)
+    files = [f for f in collected.files if not any(f.absolute().is_relative_to(r) for r in refused)]
+    outcome = check_sources([Source(f, _display(f)) for f in files], named)
+    outcome.findings = sorted(set(outcome.findings) | set(refusals))
     outcome.missing = collected.missing
     outcome.not_regular = [(_display(Path(p)), what, named) for p, what, named in collected.not_regular]
     return outcome

@@ -123,5 +123,5 @@ def language(path: Path) -> str:
 
 def snippet_files(root: Path = SNIPPETS_DIR, *, allowed_dotfile: DotfilePolicy = no_dotfiles) -> list[Path]:
     """Every file under snippets/ that may be published (handbook.confine's policy), in path order.
-    `allowed_dotfile` says which dotfiles are snippets (the checker knows: macros.snippets.known_to_checker)."""
+    `allowed_dotfile` says which dotfiles are snippets (the checker knows: checks.registry.known_kind)."""
     return publishable(root, allowed_dotfile=allowed_dotfile)

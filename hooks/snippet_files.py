@@ -14,13 +14,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from checks.registry import known_kind
 from handbook.confine import classify, describe
-from macros.snippets import known_to_checker
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).resolve().parent / "snippets"
-    published, refused = classify(root, allowed_dotfile=known_to_checker)
+    published, refused = classify(root, allowed_dotfile=known_kind)
     if refused:
         raise PluginError("snippets/ holds files that must not be published:\n" + describe(refused, root))
     for path in published:

@@ -19,15 +19,6 @@ from checks.registry import UnknownKind, checks_for
 from handbook.snippets import SnippetError, extract, language, resolve
 
 
-def known_to_checker(path: Path) -> bool:
-    """Whether `python -m checks` knows this kind of file: the dotfiles that are snippets (.dockerignore)."""
-    try:
-        checks_for(path)
-    except UnknownKind:
-        return False
-    return True
-
-
 def _fence(code: str) -> str:
     longest = max((len(m) for m in re.findall(r"`+", code)), default=0)
     return "`" * max(3, longest + 1)

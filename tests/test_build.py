@@ -10,9 +10,9 @@ from typing import ClassVar
 
 import pytest
 
+from checks.registry import known_kind
 from handbook.snippets import SNIPPETS_DIR, regions
 from handbook.snippets import snippet_files as all_snippet_files
-from macros.snippets import known_to_checker
 from tests.htmltables import elements, snippet_attrs, table_texts
 from tests.sitebuild import build, failing_build
 from tests.support import REPO
@@ -22,7 +22,7 @@ Built = tuple[Path, subprocess.CompletedProcess[str]]
 
 def snippet_files() -> list[Path]:
     """What the build publishes: the confinement policy with the checker's dotfiles."""
-    return all_snippet_files(allowed_dotfile=known_to_checker)
+    return all_snippet_files(allowed_dotfile=known_kind)
 
 
 # Lock files are published for download but not shown on a page.

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from checks.registry import known_kind
 from handbook.confine import classify, describe, refusals
-from macros.snippets import known_to_checker
 from tests.support import SNIPPETS
 
 PRIVATE_KEY = (
@@ -30,20 +30,18 @@ def root(tmp_path: Path) -> Path:
 
 
 def reasons(root: Path) -> dict[str, str]:
-    return {
-        path.relative_to(root).as_posix(): reason for path, reason in refusals(root, allowed_dotfile=known_to_checker)
-    }
+    return {path.relative_to(root).as_posix(): reason for path, reason in refusals(root, allowed_dotfile=known_kind)}
 
 
 def test_the_repository_snippets_are_all_publishable() -> None:
-    published, refused = classify(SNIPPETS, allowed_dotfile=known_to_checker)
+    published, refused = classify(SNIPPETS, allowed_dotfile=known_kind)
     assert refused == []
     assert SNIPPETS / "app" / "server.js" in published and SNIPPETS / "app" / ".dockerignore" in published
     assert not any("node_modules" in p.parts for p in published)
 
 
 def test_a_clean_tree_is_published_whole(root: Path) -> None:
-    published, refused = classify(root, allowed_dotfile=known_to_checker)
+    published, refused = classify(root, allowed_dotfile=known_kind)
     assert refused == [] and published == [root / "app/.dockerignore", root / "app/server.js"]
 
 
@@ -94,14 +92,14 @@ def test_each_unpublishable_path_is_refused_with_its_reason(root: Path, make, pa
     found = reasons(root)
     assert list(found) == [path], found
     assert reason in found[path]
-    published, _ = classify(root, allowed_dotfile=known_to_checker)
+    published, _ = classify(root, allowed_dotfile=known_kind)
     assert not any(p == root / path or p.is_relative_to(root / path) for p in published)
 
 
 def test_links_inside_snippets_are_published_and_not_followed_twice(root: Path) -> None:
     (root / "app/alias.js").symlink_to("server.js")
     (root / "again").symlink_to("app")
-    published, refused = classify(root, allowed_dotfile=known_to_checker)
+    published, refused = classify(root, allowed_dotfile=known_kind)
     assert refused == []
     assert root / "app/alias.js" in published and not any(p.is_relative_to(root / "again") for p in published)
 
@@ -109,7 +107,7 @@ def test_links_inside_snippets_are_published_and_not_followed_twice(root: Path) 
 def test_describe_gives_one_line_per_path(root: Path) -> None:
     (root / "app/.env").write_text(DB_URL)
     (root / "app/key.js").write_text(PRIVATE_KEY)
-    lines = describe(refusals(root, allowed_dotfile=known_to_checker), root).splitlines()
+    lines = describe(refusals(root, allowed_dotfile=known_kind), root).splitlines()
     assert lines == [
         "snippets/app/.env: dotfile .env is not a kind of snippet the checker knows",
         "snippets/app/key.js: looks like a secret (detect-secrets): Private Key on line 1",

@@ -158,10 +158,30 @@ def test_a_crashing_kind_is_reported_for_each_of_its_files(monkeypatch: pytest.M
 
 
 def test_every_snippet_passes_strict() -> None:
-    """The handbook's promise: `python -m checks --strict snippets` is clean."""
+    """The handbook's promise: `python -m checks --strict --published snippets` (make checks) is clean."""
     need_tools()
-    result = run_cli("--strict", "snippets")
+    result = run_cli("--strict", "--published", "snippets")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_published_refuses_what_the_site_must_not_publish_and_does_not_read_it(tmp_path: Path) -> None:
+    """The build's publishing policy (handbook/confine.py), held by the checker too: one PUB001 each."""
+    need_tools()
+    root = tmp_path / "snippets"
+    (root / "cli").mkdir(parents=True)
+    (root / "app" / ".ssh").mkdir(parents=True)
+    (root / "cli" / "notes.sh").symlink_to("/etc/passwd")
+    (root / "app" / ".env").write_text("DATABASE_URL=postgres://app:s3cr3tpass@db.example.com/app\n", encoding="utf-8")
+    (root / "app" / ".ssh" / "id_rsa").write_text("-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1L\n")
+    (root / "app" / ".dockerignore").write_text("node_modules\n", encoding="utf-8")
+    (root / "cli" / "deploy.sh").write_text("#!/bin/bash\nAWS_ACCESS_KEY_ID=AKIAZZZZZZZZZZZZZZZZ\necho hi\n")
+    result = run_cli("--published", str(root))
+    pub = sorted(line.split(":")[0].rsplit("/", 2)[-2:] for line in result.stdout.splitlines() if " PUB001 " in line)
+    assert pub == [["app", ".env"], ["app", ".ssh"], ["cli", "deploy.sh"], ["cli", "notes.sh"]], result.stdout
+    assert result.returncode == 1
+    assert "root:x:0:0" not in result.stdout + result.stderr  # /etc/passwd was never read
+    assert "outside snippets/" in result.stdout and "AWS Access Key on line 2" in result.stdout
+    assert "PUB001" not in run_cli(str(root)).stdout  # the policy applies only when asked for
 
 
 def test_odd_input_becomes_findings_not_tracebacks(tmp_path: Path) -> None:
