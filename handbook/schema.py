@@ -228,6 +228,10 @@ class Table(Strict):
                 return row
         raise KeyError(f"table {self.id!r} has no row {row_id!r}; rows are {', '.join(r.id for r in self.rows)}")
 
+    def only(self, row_ids: list[str]) -> Table:
+        """The same table with just these rows, in this order (an unknown row id raises KeyError)."""
+        return self.model_copy(update={"rows": [self.row(row_id) for row_id in row_ids]})
+
     def oldest_verified(self) -> dt.date:
         return min(r.verified for r in self.rows)
 

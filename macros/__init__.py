@@ -65,9 +65,10 @@ def define_env(env: Any) -> None:
     snippets_root = project / "snippets"
 
     @env.macro
-    def table(table_id: str) -> Markup:
-        """A comparison or reference table from data/tables/<table_id>.yaml."""
-        return render_table(handbook.table(table_id))
+    def table(table_id: str, rows: list[str] | None = None) -> Markup:
+        """A comparison or reference table from data/tables/<table_id>.yaml; `rows` shows only those row ids."""
+        data = handbook.table(table_id)
+        return render_table(data if rows is None else data.only(rows))
 
     @env.macro
     def fact(name: str, *, unit: bool = True) -> Markup:

@@ -10,8 +10,9 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from handbook.lookups import node_releases
+
 from .. import templates, tools
-from ..data import node_lines
 from ..dockerfiles import (
     Dockerfile,
     DockerfileError,
@@ -101,12 +102,12 @@ def node_line(tag: str) -> str | None:
     if version:
         return version.group(1)
     word = tag.split("-")[1] if tag.startswith("lts-") and "-" in tag else tag.split("-")[0]
-    by_codename = {line.codename.lower(): line.line for line in node_lines().values() if line.codename}
+    by_codename = {line.codename.lower(): line.line for line in node_releases().values() if line.codename}
     return by_codename.get(word.lower())
 
 
 def _node_rules(src: Source, parsed: Dockerfile) -> list[Finding]:
-    lines = node_lines()
+    lines = node_releases()
     findings = []
     seen: set[str] = set()
     for stage in parsed.stages:

@@ -13,10 +13,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from handbook.located import Located
-from handbook.lookups import fargate_sizes, fargate_unsupported_linux_parameters, healthcheck_ranges
+from handbook.lookups import (
+    fargate_ephemeral_storage,
+    fargate_sizes,
+    fargate_unsupported_linux_parameters,
+    healthcheck_ranges,
+)
 
 from .. import awsmodel, templates
-from ..data import fargate_ephemeral_storage
 from ..model import CODES as MODEL_CODES
 from ..model import CodeTable, Finding, Kind, Source, apply_rules
 from ..parsed import load_json
@@ -72,7 +76,7 @@ CODES = CodeTable(
     (
         "ECS020",
         "error",
-        "ephemeralStorage.sizeInGiB outside the Fargate range (data/tables/fargate-ephemeral-storage.yaml)",
+        "ephemeralStorage.sizeInGiB outside the Fargate range (data/facts/fargate.yaml)",
     ),
     (
         "ECS021",

@@ -15,9 +15,9 @@ from decimal import Decimal
 from typing import Any
 
 from handbook.located import Located
+from handbook.lookups import kubernetes_removed_apis
 
 from .. import templates
-from ..data import kubernetes_removed_apis
 from ..model import CODES as MODEL_CODES
 from ..model import CodeTable, Finding, Kind, Source, apply_rules
 from ..parsed import load_yaml
