@@ -34,6 +34,14 @@ class StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's 
 def _construct_mapping(loader: StrictLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
     seen: set[Any] = set()
     for key_node, _ in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            # e.g. an unquoted `{{ value }}` placeholder, which YAML reads as a mapping used as a key
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                "a key must be a plain value, not a mapping or a list (a {{ }} template?)",
+                key_node.start_mark,
+            )
         key = loader.construct_object(key_node, deep=deep)
         if key in seen:
             raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
@@ -335,11 +343,13 @@ def parse_json(text: str) -> Located:
     return Located(data, parser.lines)
 
 
-def parse_yaml_documents(text: str) -> list[Located]:
+def parse_yaml_documents(
+    text: str, *, max_depth: int = MAX_DEPTH, max_alias_nodes: int = MAX_ALIAS_NODES
+) -> list[Located]:
     """Every document of a (multi-document) YAML stream; duplicate keys are errors, and so are
     documents beyond the nesting and alias limits (checked before composing)."""
     try:
-        check_yaml_limits(text, _Loader)
+        check_yaml_limits(text, _Loader, max_depth=max_depth, max_alias_nodes=max_alias_nodes)
         nodes = [node for node in yaml.compose_all(text, Loader=_Loader) if node is not None]
         datas = [_Loader("").construct_document(node) for node in nodes]
     except yaml.YAMLError as exc:

@@ -314,7 +314,9 @@ def test_deep_yaml_and_alias_bombs_are_refused_without_parsing(tmp_path: Path) -
     result = run_cli(str(tmp_path / "deep.yaml"), str(tmp_path / "bomb.yaml"))
     assert result.returncode == 1, result.stderr
     assert re.search(r"deep\.yaml:4: error PARSE001 invalid YAML: nested more than 500 levels", result.stdout)
-    assert re.search(r"bomb\.yaml:1: error PARSE001 invalid YAML: its aliases expand to [\d,]+ nodes", result.stdout)
+    assert re.search(
+        r"bomb\.yaml:\d+: error PARSE001 invalid YAML: aliases expand to more than [\d,]+ extra nodes", result.stdout
+    )
 
 
 def test_a_template_placeholder_is_a_note_not_a_crash(tmp_path: Path) -> None:
