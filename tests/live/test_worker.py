@@ -133,7 +133,7 @@ def test_failing_jobs_are_dead_lettered_and_later_jobs_go_on(stack: Stack) -> No
     worker = stack.start("worker.js", web=False, WORKER_ID="worker.poison", WORKER_MAX_ATTEMPTS="3")
     dead = lambda: stack.redis.command("LRANGE", "jobs:dead", 0, -1, db=stack.redis_db)  # noqa: E731
     wait_for(lambda: len(dead()) == 3, 20, f"the three poison jobs to be dead-lettered\n{worker.output()}")
-    assert sorted(dead()) == sorted(poison)
+    assert sorted(dead()) == sorted(poison), worker.output()
     assert note_state(stack, note["id"]) == (1, "3")
     log = worker.output()
     for raw in poison:
