@@ -39,7 +39,7 @@ lint: $(PY_STAMP)
 	$(BIN)/lint-imports
 
 checks: $(PY_STAMP) $(NODE_STAMP) $(INFRA_STAMP)
-	$(BIN)/python -m checks --strict snippets
+	$(BIN)/python -m checks --strict --published snippets
 
 # Synthesize the AWS stack of snippets/infra into dist/infra/ (CloudFormation templates, cdk-nag report).
 infra: $(PY_STAMP) $(NODE_STAMP) $(INFRA_STAMP)

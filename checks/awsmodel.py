@@ -84,6 +84,15 @@ def _enum_problems(value: Any, shape: Any, path: Path_) -> list[tuple[Path_, str
 
 
 @functools.cache
+def read_only_fields(service: str, describe: str, member: str, register: str) -> frozenset[str]:
+    """Fields a describe operation returns that the register operation does not accept: for ECS task
+    definitions, taskDefinitionArn, revision, status, requiresAttributes, compatibilities, registeredAt..."""
+    model = _session().get_service_model(service)
+    described = model.operation_model(describe).output_shape.members[member]
+    return frozenset(set(described.members) - set(model.operation_model(register).input_shape.members))
+
+
+@functools.cache
 def cli_driver() -> Any:
     _session()  # the botocore alias first
     from awscli.clidriver import create_clidriver

@@ -9,12 +9,22 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
-Severity = Literal["error", "warning"]
+# error: the platform or tool refuses the file or it breaks at run time; warning: style and risk;
+# note: said once for information (a template not checked, a custom resource without a schema), never fails a run.
+Severity = Literal["error", "warning", "note"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "note")
+# Files larger than this are not read (generated or data files): one FILE001 finding instead. Big
+# enough for the largest real lockfiles, small enough that parsing stays within the memory budget.
+MAX_BYTES = 10 * 2**20
 
 
 def tool_severity(level: str) -> Severity:
     """A tool's level as ours: its errors stay errors; warnings, info and style notes are warnings."""
     return "error" if level == "error" else "warning"
+
+
+class Unreadable(ValueError):
+    """The file is too large to read: the message says so, for its one FILE001 finding."""
 
 
 @dataclass(frozen=True, order=True)
@@ -70,10 +80,24 @@ class Source:
     path: Path
     display: str
     _parsed: dict[str, Any] = field(default_factory=dict, repr=False)
+    undecodable: str | None = None  # set when reading the text had to replace bytes that are not UTF-8
+    undecodable_line: int = 1
 
     @cached_property
     def text(self) -> str:
-        return self.path.read_text(encoding="utf-8", errors="replace")
+        """The file as UTF-8 text, a BOM removed, undecodable bytes replaced (see `undecodable`).
+        Raises Unreadable for a file over MAX_BYTES, which the runner reports once."""
+        size = self.path.stat().st_size
+        if size > MAX_BYTES:
+            raise Unreadable(f"{size / 2**20:.1f} MB is over the {MAX_BYTES // 2**20} MB limit: not checked")
+        data = self.path.read_bytes()
+        try:
+            return data.decode("utf-8").removeprefix("\ufeff")
+        except UnicodeDecodeError as exc:
+            line = data.count(b"\n", 0, exc.start) + 1
+            self.undecodable = f"not UTF-8 text: byte 0x{data[exc.start]:02x} on line {line}"
+            self.undecodable_line = line
+            return data.decode("utf-8", errors="replace").removeprefix("\ufeff")
 
     @property
     def name(self) -> str:
@@ -95,8 +119,13 @@ class Source:
         """The JSON value if the file parses, else None: for detection by content only."""
         try:
             return self.parsed("json-plain", json.loads)
-        except (ValueError, RecursionError):
+        except (ValueError, RecursionError):  # Unreadable is a ValueError too
             return None
+
+    def head(self, size: int = 4096) -> bytes:
+        """The first bytes of the file, for detection without reading (or decoding) all of it."""
+        with self.path.open("rb") as handle:
+            return handle.read(size)
 
 
 CheckFn = Callable[[Sequence[Source]], list[Finding]]
@@ -114,13 +143,25 @@ class Kind:
     matches: Callable[[Source], bool]
     check: CheckFn
     tool_codes: str = ""  # how codes of the field's own tool look, for --help
+    # Why a file this kind recognises is left alone (minified or bundled JavaScript...), or None to check it.
+    skip: Callable[[Source], str | None] = lambda src: None
 
 
 # The engine's own codes, which any kind's file can get.
 CODES = CodeTable(
     ("PARSE001", "error", "the file is not valid JSON or YAML (the line of the first problem is given)"),
-    ("KIND001", "warning", "no checker knows this kind of file, so nothing checked it"),
+    ("KIND001", "warning", "no checker knows this kind of file (reported for files named on the command line)"),
+    ("KIND002", "note", "a file of a known kind left unchecked on purpose: minified or bundled third-party code"),
+    ("FILE001", "warning", "the file is too large to check (over 10 MB): nothing checked it"),
+    ("FILE002", "warning", "the file is not UTF-8 text: its odd bytes were read as replacement characters"),
+    ("TPL001", "note", "a template (`{{ }}`, `${VAR}` or placeholders): checked once rendered, not as it stands"),
     ("TOOL001", "error", "a tool this kind needs is missing or failed, or data/ is invalid: the file was not checked"),
+    (
+        "PUB001",
+        "error",
+        "with --published: a file the folder must not publish (a symlink leaving it, a dot-directory, a "
+        "dotfile no kind knows, a file that looks like a secret to detect-secrets)",
+    ),
     ("INTERNAL", "error", "a rule of the checker crashed on this file: the file was not fully checked (a checker bug)"),
 )
 

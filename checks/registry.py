@@ -56,6 +56,11 @@ def kind_of(src: Source) -> Kind | None:
     return next((kind for kind in KINDS if kind.matches(src)), None)
 
 
+def known_kind(path: Path) -> bool:
+    """Whether some kind claims this file: for publishing, the dotfiles that are snippets (.dockerignore)."""
+    return kind_of(Source(path, str(path))) is not None
+
+
 def checks_for(path: Path) -> list[str]:
     """Labels of the tools and rule sets that `python -m checks` runs on this file; raises if none."""
     kind = kind_of(Source(path, str(path)))

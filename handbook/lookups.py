@@ -104,22 +104,45 @@ NODE_RELEASES = "node-releases"
 
 @dataclass(frozen=True)
 class NodeRelease:
-    major: int
+    line: str  # as image tags name it: "0.10", "24"
     codename: str | None
     lts_start: dt.date | None
-    end_of_life: dt.date | None
+    end_of_life: dt.date
 
 
-def node_releases(handbook: Handbook | None = None) -> dict[int, NodeRelease]:
-    """Node.js major -> its release line (LTS start and end-of-life dates)."""
+def node_releases(handbook: Handbook | None = None) -> dict[str, NodeRelease]:
+    """Node.js release line ("0.10", "24") -> its codename, LTS start and end-of-life dates."""
     out = {}
     for row in _rows(handbook, NODE_RELEASES):
-        major = _int(row, NODE_RELEASES, "major")
-        codename, lts, eol = (_column(row, NODE_RELEASES, key) for key in ("codename", "lts_start", "eol"))
-        for key, value in (("lts_start", lts), ("eol", eol)):
-            if value is not None and not isinstance(value, dt.date):
-                raise DataContractError(f"data/tables/{NODE_RELEASES}.yaml row {row.id!r}: {key} is {value!r}")
-        out[major] = NodeRelease(major, None if codename is None else str(codename), lts, eol)  # type: ignore[arg-type]
+        line, codename, lts, eol = (
+            _column(row, NODE_RELEASES, key) for key in ("line", "codename", "lts_start", "eol")
+        )
+        if not isinstance(eol, dt.date) or (lts is not None and not isinstance(lts, dt.date)):
+            raise DataContractError(f"data/tables/{NODE_RELEASES}.yaml row {row.id!r}: lts_start {lts!r}, eol {eol!r}")
+        out[str(line)] = NodeRelease(str(line), None if codename is None else str(codename), lts, eol)
+    return out
+
+
+KUBERNETES_REMOVED_APIS = "kubernetes-removed-apis"
+
+
+@dataclass(frozen=True)
+class RemovedApi:
+    removed_in: str  # the Kubernetes release that stopped serving it
+    replacement: str  # the apiVersion to use instead
+
+
+def kubernetes_removed_apis(handbook: Handbook | None = None) -> dict[tuple[str, str], RemovedApi]:
+    """(apiVersion, kind) that Kubernetes no longer serves -> the release that removed it and what to use."""
+    t = KUBERNETES_REMOVED_APIS
+    out = {}
+    for row in _rows(handbook, t):
+        kind, versions = _column(row, t, "kind"), _column(row, t, "api_versions")
+        if not isinstance(versions, list):
+            raise DataContractError(f"data/tables/{t}.yaml row {row.id!r}: api_versions is {versions!r}, not a list")
+        removed = RemovedApi(str(_column(row, t, "removed_in")), str(_column(row, t, "replacement")))
+        for version in versions:
+            out[(str(version), str(kind))] = removed
     return out
 
 
@@ -154,22 +177,32 @@ class FargateRates:
     hours_per_month: float
 
 
+def _number_fact(handbook: Handbook | None, name: str) -> float:
+    try:
+        value = (handbook or cached_data()).fact(name).value
+    except KeyError as exc:
+        raise DataContractError(str(exc)) from None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise DataContractError(f"fact {name} is {value!r}, not a number")
+    return float(value)
+
+
 def fargate_rates(handbook: Handbook | None = None) -> FargateRates:
     """The on-demand Fargate rates the cost examples use, and the hours in their month."""
-    hb = handbook or cached_data()
-
-    def fact(name: str) -> float:
-        try:
-            value = hb.fact(name).value
-        except KeyError as exc:
-            raise DataContractError(str(exc)) from None
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise DataContractError(f"fact {name} is {value!r}, not a number")
-        return float(value)
-
     return FargateRates(
-        fact("cost.fargate_vcpu_hour_usd"), fact("cost.fargate_gb_hour_usd"), fact("cost.hours_per_month")
+        *(
+            _number_fact(handbook, name)
+            for name in ("cost.fargate_vcpu_hour_usd", "cost.fargate_gb_hour_usd", "cost.hours_per_month")
+        )
     )
+
+
+def fargate_ephemeral_storage(handbook: Handbook | None = None) -> Range:
+    """ephemeralStorage.sizeInGiB of a Fargate task: the range a task definition may ask for, and the default."""
+    low, high, default = (
+        int(_number_fact(handbook, f"fargate.{name}_ephemeral_storage_gib")) for name in ("min", "max", "default")
+    )
+    return Range(low, high, default)
 
 
 COST_FORMATIONS = "cost-example-formations"

@@ -8,14 +8,18 @@ promise is that no number appears without saying where it comes from and when it
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+import math
+import re
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     HttpUrl,
+    PlainValidator,
     ValidationInfo,
     field_validator,
     model_validator,
@@ -27,13 +31,25 @@ Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
 FactKey = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_]*$", max_length=64)]
 
 
+def _iso_date(value: Any) -> dt.date:
+    # pydantic's lax mode would take 0 or 1764547200 as seconds since 1970: only a date, or its ISO text.
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError as exc:
+            raise ValueError(f"invalid date {value!r}: {exc}") from None
+    raise ValueError(f"must be an ISO date such as 2026-01-31, not {value!r}")
+
+
 def _future_date(value: dt.date) -> dt.date:
     if value > dt.date.today():
         raise ValueError(f"verified date {value.isoformat()} is in the future")
     return value
 
 
-VerifiedDate = Annotated[dt.date, AfterValidator(_future_date)]
+VerifiedDate = Annotated[dt.date, BeforeValidator(_iso_date), AfterValidator(_future_date)]
 
 
 class LocatedError(ValueError):
@@ -45,7 +61,8 @@ class LocatedError(ValueError):
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
+    # No NaN or infinity: a number on a page is a real quantity.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=False, allow_inf_nan=False)
 
 
 class Sourced(Strict):
@@ -85,10 +102,51 @@ class Steps(Strict):
         return list(range(self.start, self.stop + 1, self.step))
 
 
-Scalar = bool | int | float | dt.date | str
+def _scalar(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"must be a finite number, not {value}")
+    if isinstance(value, (bool, int, float, str)) or type(value) is dt.date:
+        return value
+    if value is None:
+        raise ValueError("is empty; a fact needs a value")
+    raise ValueError(f"must be text, a number, true or false, or a date, not a {type(value).__name__}")
+
+
+# One message for a value of the wrong kind, instead of one per member of the union.
+Scalar = Annotated[bool | int | float | dt.date | str, PlainValidator(_scalar)]
 Value = Scalar | Steps | list[int | str] | None
 
 ColumnFormat = Literal["text", "mib", "usd", "date", "code", "bool"]
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+# What each column format can show (None, shown as a dash, fits every format). Checked when the
+# file is loaded, so a wrong value names its file and line instead of failing a page later.
+FORMAT_ACCEPTS: dict[str, tuple[str, Any]] = {
+    "text": ("any value", lambda v: True),
+    "usd": ("a number", _is_number),
+    "mib": (
+        "a whole number of MiB, a list of them or a start/stop/step range",
+        lambda v: (
+            (isinstance(v, int) and not isinstance(v, bool))
+            or isinstance(v, Steps)
+            or (isinstance(v, list) and all(isinstance(i, int) and not isinstance(i, bool) for i in v))
+        ),
+    ),
+    "bool": ("true or false", lambda v: isinstance(v, bool)),
+    "date": ("an ISO date such as 2026-01-31", lambda v: isinstance(v, dt.date)),
+    "code": (
+        "text or a number, or a list of them",
+        lambda v: (
+            isinstance(v, str)
+            or _is_number(v)
+            or (isinstance(v, list) and all(isinstance(i, str) or _is_number(i) for i in v))
+        ),
+    ),
+}
 
 
 # --- The Chinese edition's twins ----------------------------------------------------------------------
@@ -180,6 +238,7 @@ class Table(Strict):
     @model_validator(mode="after")
     def _rows_match_columns(self) -> Table:
         keys = [c.key for c in self.columns]
+        formats = {c.key: c.format for c in self.columns}
         if len(set(keys)) != len(keys):
             raise LocatedError(("columns",), "two columns share a key")
         seen: set[str] = set()
@@ -193,6 +252,12 @@ class Table(Strict):
             missing = [k for k in keys if k not in row.values]
             if missing:
                 raise LocatedError(("rows", index, "values"), f"no value for column(s) {', '.join(missing)}")
+            for key, value in row.values.items():
+                expected, accepts = FORMAT_ACCEPTS[formats[key]]
+                if value is not None and not accepts(value):
+                    raise LocatedError(
+                        ("rows", index, "values", key), f"a {formats[key]} column needs {expected}, not {value!r}"
+                    )
             if self.kind == "comparison" and not row.label:
                 raise LocatedError(("rows", index), "a comparison row needs a label (its dimension)")
             unknown = sorted(row.refresh.targets - set(keys)) if row.refresh else []
@@ -206,6 +271,10 @@ class Table(Strict):
             if row.id == row_id:
                 return row
         raise KeyError(f"table {self.id!r} has no row {row_id!r}; rows are {', '.join(r.id for r in self.rows)}")
+
+    def only(self, row_ids: list[str]) -> Table:
+        """The same table with just these rows, in this order (an unknown row id raises KeyError)."""
+        return self.model_copy(update={"rows": [self.row(row_id) for row_id in row_ids]})
 
     def oldest_verified(self) -> dt.date:
         return min(r.verified for r in self.rows)

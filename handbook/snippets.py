@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from .confine import DotfilePolicy, no_dotfiles, publishable
 from .paths import INSTALLED_DIRS, SNIPPETS_DIR
 
 SKIPPED_DIRS = INSTALLED_DIRS | {".git"}
@@ -120,6 +121,7 @@ def language(path: Path) -> str:
     raise SnippetError(f"no code language known for {path.name}; pass lang='...'")
 
 
-def snippet_files(root: Path = SNIPPETS_DIR) -> list[Path]:
-    """Every file under snippets/ that readers can see, skipping installed dependencies."""
-    return sorted(p for p in root.rglob("*") if p.is_file() and not SKIPPED_DIRS & set(p.relative_to(root).parts))
+def snippet_files(root: Path = SNIPPETS_DIR, *, allowed_dotfile: DotfilePolicy = no_dotfiles) -> list[Path]:
+    """Every file under snippets/ that may be published (handbook.confine's policy), in path order.
+    `allowed_dotfile` says which dotfiles are snippets (the checker knows: checks.registry.known_kind)."""
+    return publishable(root, allowed_dotfile=allowed_dotfile)

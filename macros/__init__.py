@@ -8,7 +8,9 @@
     {{ needs_review() }}                       pages and data rows past their review age (macros/reviews.py)
 
 Each macro raises on an unknown name or argument; with `on_error_fail: true` the build then stops
-and names the page. Data and snippets are read from the project that mkdocs.yml sits in.
+and names the page. Data and snippets are read from the project that mkdocs.yml sits in. Pages are
+rendered in a Jinja sandbox that holds these macros and Jinja's built-in filters, nothing else
+(macros/sandbox.py).
 
 A page writes in its own language (`ecs.zh.md` is Chinese: handbook/editions.py): the same call renders
 the data's Chinese twins and the handbook's own words in Chinese there. When the build has the Chinese
@@ -36,13 +38,18 @@ from handbook.pages import load_pages
 from handbook.paths import FRESHNESS_STATE
 from handbook.reviews import reviewables
 
+from . import sandbox
 from .facts import render_fact
 from .reviews import render_needs_review
 from .snippets import render_snippet
 from .sources import render_sources
 from .tables import render_table
+from .values import html
 
-__all__ = ["define_env"]
+__all__ = ["PAGE_MACROS", "define_env", "on_pre_page_macros"]
+
+# Everything a page can call. mkdocs-macros' own macros (macros_info, context, now, ...) are left out.
+PAGE_MACROS = ("table", "fact", "snippet", "sources_index", "abbreviations", "needs_review")
 
 
 def _page_src(env: Any) -> str:
@@ -73,9 +80,10 @@ def define_env(env: Any) -> None:
     snippets_root = project / "snippets"
 
     @env.macro
-    def table(table_id: str) -> Markup:
-        """A comparison or reference table from data/tables/<table_id>.yaml."""
-        return render_table(handbook.table(table_id), _language(env))
+    def table(table_id: str, rows: list[str] | None = None) -> Markup:
+        """A comparison or reference table from data/tables/<table_id>.yaml; `rows` shows only those row ids."""
+        data = handbook.table(table_id)
+        return render_table(data if rows is None else data.only(rows), _language(env))
 
     @env.macro
     def fact(name: str, *, unit: bool = True) -> Markup:
@@ -137,5 +145,10 @@ def define_env(env: Any) -> None:
         """The abbreviations of the page's language as a definition list (the same lines give every page its
         tooltips): includes/abbreviations.md, includes/abbreviations.zh.md."""
         terms = load_abbreviations(abbreviations_file(project / "includes", _language(env)))
-        items = Markup("").join(Markup("<dt>{}</dt><dd>{}</dd>").format(t, text) for t, text in terms.items())
-        return Markup('<dl class="hb-abbreviations">{}</dl>').format(items)
+        items = Markup("").join(html("<dt>{}</dt><dd>{}</dd>", t, text) for t, text in terms.items())
+        return html('<dl class="hb-abbreviations">{}</dl>', items)
+
+
+def on_pre_page_macros(env: Any) -> None:
+    """mkdocs-macros' hook before each page: render it in the sandbox with the page macros only."""
+    sandbox.install(env, PAGE_MACROS)

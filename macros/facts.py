@@ -14,7 +14,7 @@ from handbook.loader import Handbook
 from handbook.translations import localized
 from handbook.words import date_text, say
 
-from .values import plain
+from .values import html, plain
 
 
 def render_fact(handbook: Handbook, name: str, *, unit: bool = True, language: str = "en") -> Markup:
@@ -25,4 +25,4 @@ def render_fact(handbook: Handbook, name: str, *, unit: bool = True, language: s
     text = plain(value, unit=shown_unit, language=language)
     urls = [str(u) for u in fact.sources]
     title = say("fact_title", language, date=date_text(fact.verified, language), sources=" ".join(urls))
-    return Markup('<a class="hb-fact" data-fact="{}" href="{}" title="{}">{}</a>').format(name, urls[0], title, text)
+    return html('<a class="hb-fact" data-fact="{}" href="{}" title="{}">{}</a>', name, urls[0], title, text)

@@ -1,7 +1,8 @@
 """The Sources page: every URL in data/, what it backs, and how fresh it is.
 
 Per source: the date a person last verified what it backs, the last automatic re-check by `make refresh`
-and its outcome (from data/freshness.json, through handbook.freshness). Written in the page's language.
+and its outcome (from data/freshness.json, through handbook.freshness). Every text from data/ is
+inserted inert (macros/values.py); the page's own words are in its language (handbook/words.py).
 """
 
 from __future__ import annotations
@@ -15,23 +16,23 @@ from handbook.freshness import FreshnessState
 from handbook.loader import Handbook
 from handbook.words import date_text, say
 
-from .values import link
+from .values import html, inert, link
 
 
 def _time(day: dt.date, language: str) -> Markup:
-    return Markup('<time datetime="{}">{}</time>').format(day.isoformat(), date_text(day, language))
+    return html('<time datetime="{}">{}</time>', day.isoformat(), date_text(day, language))
 
 
 def _status(state: FreshnessState, url: str, language: str) -> tuple[Markup, Markup]:
     """(re-checked cell, status cell) for one source."""
     check = state.sources.get(url)
     if check is None:
-        return Markup(say("never", language)), Markup('<span class="hb-status">{}</span>').format(
-            say("not_checked_yet", language)
+        return inert(say("never", language)), html(
+            '<span class="hb-status">{}</span>', say("not_checked_yet", language)
         )
     label = say(f"status_{check.status}", language)
-    title = Markup(' title="{} ({})"').format(check.detail, check.method) if check.detail else ""
-    status = Markup('<span class="hb-status hb-status-{}"{}>{}</span>').format(check.status, title, label)
+    title = html(' title="{} ({})"', check.detail, check.method) if check.detail else Markup("")
+    status = html('<span class="hb-status hb-status-{}"{}>{}</span>', check.status, title, label)
     return _time(check.checked, language), status
 
 
@@ -46,21 +47,22 @@ def render_sources(
     state = state or FreshnessState()
     rows = []
     stale_count = 0
-    flag = Markup(' <strong class="hb-stale">{}</strong>').format(say("recheck_flag", language, days=max_age_days))
+    flag = html(' <strong class="hb-stale">{}</strong>', say("recheck_flag", language, days=max_age_days))
     for url, items in backings(handbook, language).items():
         # Stale counts from the latest verification, a person's or a fetcher's: both read the source.
         stale = (today - min(i.verified for i in items)).days > max_age_days
         stale_count += stale
         by_person = min(state.person_verified(i.key, i.verified) for i in items)
-        what = Markup("<br>").join(sorted({i.what for i in items}))
+        what = Markup("<br>").join(inert(w) for w in sorted({i.what for i in items}))
         rechecked, status = _status(state, url, language)
         rows.append(
-            Markup("<tr{}><td>{}</td><td>{}</td><td>{}{}</td><td>{}</td><td>{}</td></tr>").format(
-                Markup(' class="hb-stale-row"') if stale else "",
+            html(
+                "<tr{}><td>{}</td><td>{}</td><td>{}{}</td><td>{}</td><td>{}</td></tr>",
+                Markup(' class="hb-stale-row"') if stale else Markup(""),
                 link(url, url),
                 what,
                 _time(by_person, language),
-                flag if stale else "",
+                flag if stale else Markup(""),
                 rechecked,
                 status,
             )
@@ -76,10 +78,13 @@ def render_sources(
         last_run=last_run,
     )
     head = Markup("").join(
-        Markup("<th>{}</th>").format(say(key, language))
+        html("<th>{}</th>", say(key, language))
         for key in ("col_source", "col_backs", "col_verified_by_person", "col_rechecked", "col_status")
     )
-    return Markup(
+    return html(
         '<p class="hb-sources-summary">{}</p>\n<div class="hb-table" id="table-sources"><table><thead><tr>{}</tr>'
-        "</thead><tbody>{}</tbody></table></div>"
-    ).format(summary, head, Markup("").join(rows))
+        "</thead><tbody>{}</tbody></table></div>",
+        summary,
+        head,
+        Markup("").join(rows),
+    )

@@ -5,13 +5,15 @@ prose cells, description) and the macro's own words from handbook/words.py; valu
 
 from __future__ import annotations
 
+import datetime as dt
+
 from markupsafe import Markup
 
 from handbook.schema import Table
 from handbook.translations import localized
 from handbook.words import date_text, say
 
-from .values import cell, link, source_label
+from .values import cell, html, link, source_label
 
 
 def _source_numbers(table: Table) -> dict[str, int]:
@@ -22,17 +24,15 @@ def _source_numbers(table: Table) -> dict[str, int]:
     return numbers
 
 
-def _time(day, language: str) -> Markup:
-    return Markup('<time datetime="{}">{}</time>').format(day.isoformat(), date_text(day, language))
+def _time(day: dt.date, language: str) -> Markup:
+    return html('<time datetime="{}">{}</time>', day.isoformat(), date_text(day, language))
 
 
 def render_table(table: Table, language: str = "en") -> Markup:
     numbers = _source_numbers(table)
-    head = Markup("").join(
-        Markup("<th>{}</th>").format(localized(c.label, c.zh, "label", language)) for c in table.columns
-    )
+    head = Markup("").join(html("<th>{}</th>", localized(c.label, c.zh, "label", language)) for c in table.columns)
     if table.kind == "comparison":
-        head = Markup("<th>{}</th>").format(say("dimension", language)) + head
+        head = html("<th>{}</th>", say("dimension", language)) + head
     body = []
     for row in table.rows:
         verified = say("source_verified", language, date=date_text(row.verified, language))
@@ -41,35 +41,37 @@ def render_table(table: Table, language: str = "en") -> Markup:
         cells = [cell(row.values[c.key], c, language, twins.get(c.key)) for c in table.columns]
         if table.kind == "comparison":
             label = localized(row.label, row.zh, "label", language)
-            first = Markup('<th scope="row">{}<sup class="hb-refs">{}</sup></th>').format(label, refs)
+            first = html('<th scope="row">{}<sup class="hb-refs">{}</sup></th>', label, refs)
             rest = cells
         else:
-            first = Markup('<td>{}<sup class="hb-refs">{}</sup></td>').format(cells[0], refs)
+            first = html('<td>{}<sup class="hb-refs">{}</sup></td>', cells[0], refs)
             rest = cells[1:]
-        tds = Markup("").join(Markup("<td>{}</td>").format(c) for c in rest)
-        body.append(Markup('<tr id="{}-{}">{}{}</tr>').format(table.id, row.id, first, tds))
+        tds = Markup("").join(html("<td>{}</td>", c) for c in rest)
+        body.append(html('<tr id="{}-{}">{}{}</tr>', table.id, row.id, first, tds))
     sources = Markup(" ").join(
-        Markup("[{}]&nbsp;{}").format(n, link(url, source_label(url))) for url, n in numbers.items()
+        html("&#91;{}&#93;&nbsp;{}", n, link(url, source_label(url))) for url, n in numbers.items()
     )
     measured = sorted({(r.measured_by.command, r.measured_by.script) for r in table.rows if r.measured_by})
     if measured:  # a benchmark of ours: say what measured it; the sources document the procedure
-        said = [
-            Markup(say("measured_by", language, command="<code>{}</code>", script="<code>{}</code>")).format(c, s)
-            for c, s in measured
-        ]
-        sources = Markup(" ").join([*said, Markup(say("procedure", language)), sources])
-    oldest = _time(table.oldest_verified(), language)
-    caption = Markup(
+        template = say("measured_by", language, command="<code>{}</code>", script="<code>{}</code>")
+        said = [html(template, c, s) for c, s in measured]
+        sources = Markup(" ").join([*said, html(say("procedure", language)), sources])
+    caption = html(
         '<caption><span class="hb-title">{}</span><br><span class="hb-sources">{}</span>'
-        ' · <span class="hb-verified">{}</span></caption>'
-    ).format(
+        ' · <span class="hb-verified">{}</span></caption>',
         localized(table.title, table.zh, "title", language),
-        Markup(say("sources", language, sources="{}")).format(sources),
-        Markup(say("oldest_verification", language, date="{}")).format(oldest),
+        html(say("sources", language, sources="{}"), sources),
+        html(say("oldest_verification", language, date="{}"), _time(table.oldest_verified(), language)),
     )
     description = localized(table.description, table.zh, "description", language)
-    note = Markup('<p class="hb-table-note">{}</p>').format(description) if description else ""
-    return Markup(
+    note = html('<p class="hb-table-note">{}</p>', description) if description else ""
+    return html(
         '<div class="hb-table" id="table-{}" data-table="{}">\n<table>{}<thead><tr>{}</tr></thead>'
-        "<tbody>{}</tbody></table>{}\n</div>"
-    ).format(table.id, table.id, caption, head, Markup("").join(body), note)
+        "<tbody>{}</tbody></table>{}\n</div>",
+        table.id,
+        table.id,
+        caption,
+        head,
+        Markup("").join(body),
+        note,
+    )

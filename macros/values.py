@@ -1,14 +1,36 @@
-"""Turning data values into escaped HTML text. Every value that reaches a page passes through here."""
+"""Turning data values into inert HTML text. Every value that reaches a page passes through here.
+
+HTML-escaping is not enough: the macros' output lands in Markdown, so `[s](javascript:…)`, `**x**`
+or a backtick in a value (or in a URL inside an attribute; Python-Markdown applies links and code
+spans before it recognises an inline tag) would still become markup. `inert()` writes every
+character that HTML or Markdown (with the extensions a fork may enable) treats as syntax as a
+numeric character reference: the browser shows the character, Markdown sees no syntax.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 from urllib.parse import urlsplit
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from handbook.schema import Column, Steps, Value
 from handbook.words import date_text, say
+
+# HTML's five, Markdown's inline and block syntax, table cells (|), pymdownx/emoji/math extras, line breaks.
+_SYNTAX = "&<>\"'\\`*_{}[]()#+!|~^=:$@\n\r"
+_INERT = {ord(char): f"&#{ord(char)};" for char in _SYNTAX}
+
+
+def inert(text: object) -> Markup:
+    """`text` as HTML that Markdown leaves alone and a browser shows literally (also inside attributes)."""
+    return text if isinstance(text, Markup) else Markup(str(text).translate(_INERT))
+
+
+def html(template: str, *args: Any) -> Markup:
+    """`template` (trusted markup) with each argument inserted inert; Markup arguments are kept as they are."""
+    return Markup(template).format(*(inert(arg) for arg in args))
 
 
 def _number(value: float) -> str:
@@ -60,8 +82,8 @@ def cell(value: Value, column: Column, language: str = "en", translated: str | N
     """A table cell: `translated` is the cell's Chinese twin, shown on Chinese pages instead of the value."""
     unit = column.zh.unit if language == "zh" and column.zh and column.zh.unit else column.unit
     shown = translated if language == "zh" and translated is not None else value
-    text = escape(plain(shown, column.format, unit, language))
-    return Markup(f"<code>{text}</code>") if column.format == "code" and value is not None else text
+    text = inert(plain(shown, column.format, unit, language))
+    return html("<code>{}</code>", text) if column.format == "code" and value is not None else text
 
 
 def source_label(url: str) -> str:
@@ -72,5 +94,5 @@ def source_label(url: str) -> str:
 
 
 def link(url: str, text: str, title: str | None = None) -> Markup:
-    title_attr = Markup(' title="{}"').format(title) if title else ""
-    return Markup('<a href="{}"{}>{}</a>').format(url, title_attr, text)
+    title_attr = html(' title="{}"', title) if title else Markup("")
+    return html('<a href="{}"{}>{}</a>', url, title_attr, text)

@@ -60,7 +60,7 @@ def run(cmd: list[str], **kwargs: Any) -> subprocess.CompletedProcess[str]:
 
 @dataclass(frozen=True)
 class Certs:
-    """A throw-away CA and a server certificate for 127.0.0.1/localhost signed by it (trustme)."""
+    """A throw-away CA and a server certificate signed by it (trustme), by default for 127.0.0.1 and localhost."""
 
     ca: Path
     cert: Path
@@ -68,10 +68,10 @@ class Certs:
     other_ca: Path  # an unrelated CA: verifying against it must fail
 
     @classmethod
-    def make(cls, directory: Path) -> Certs:
+    def make(cls, directory: Path, names: tuple[str, ...] = ("127.0.0.1", "localhost")) -> Certs:
         directory.mkdir(parents=True, exist_ok=True)
         ca, other = trustme.CA(), trustme.CA()
-        server = ca.issue_cert("127.0.0.1", "localhost")
+        server = ca.issue_cert(*names)
         paths = cls(
             directory / "ca.crt", directory / "server.crt", directory / "server.key", directory / "other-ca.crt"
         )

@@ -8,12 +8,22 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
 
-from handbook.snippets import SNIPPETS_DIR, regions, snippet_files
-from tests.htmltables import snippet_attrs
-from tests.sitebuild import failing_build
+import pytest
+
+from checks.registry import known_kind
+from handbook.snippets import SNIPPETS_DIR, regions
+from handbook.snippets import snippet_files as all_snippet_files
+from tests.htmltables import elements, snippet_attrs, table_texts
+from tests.sitebuild import build, failing_build
 from tests.support import REPO
 
 Built = tuple[Path, subprocess.CompletedProcess[str]]
+
+
+def snippet_files() -> list[Path]:
+    """What the build publishes: the confinement policy with the checker's dotfiles."""
+    return all_snippet_files(allowed_dotfile=known_kind)
+
 
 # Lock files are published for download but not shown on a page.
 NOT_SHOWN = {"package-lock.json"}
@@ -174,3 +184,66 @@ def test_pymdownx_include_outside_snippets_fails_the_build(scratch: Path) -> Non
 
 def test_repository_root_is_what_tests_build() -> None:
     assert (REPO / "mkdocs.yml").is_file() and (REPO / "macros" / "__init__.py").is_file()
+
+
+# --- Hostile pages and data (the page sandbox, inert values) -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "{{ cycler.__init__.__globals__.os.popen('id').read() }}",
+        "{{ ''.__class__.__mro__ }}",
+        "{{ fact.__globals__['__builtins__']['__import__']('os').popen('id').read() }}",
+    ],
+)
+def test_page_reaching_python_internals_fails_the_build_naming_the_page(scratch: Path, payload: str) -> None:
+    append(scratch / "docs/glossary.md", f"\n{payload}\n")
+    output = failing_build(scratch)
+    assert "_File_: `glossary.md`" in output, output
+    assert re.search(r"SecurityError: access to attribute '__\w+__' of '\w+' object is unsafe", output), output
+    assert "uid=" not in output
+
+
+LIVE_MARKDOWN = "30 [s](javascript:alert(document.domain)) **bold** ![i](https://evil.example/t.png) `x` | y"
+
+
+def test_data_values_render_as_literal_text(scratch: Path) -> None:
+    """A fact shown in a content tab and a table cell in a tab and a Markdown table stay text, never markup."""
+    facts = scratch / "data/facts/heroku.yaml"
+    facts.write_text(facts.read_text().replace("    value: 30\n", f'    value: "{LIVE_MARKDOWN}"\n', 1))
+    stacks = scratch / "data/tables/heroku-stacks.yaml"
+    stacks.write_text(stacks.read_text().replace("base: Ubuntu 24.04", f'base: "{LIVE_MARKDOWN}"', 1))
+    append(
+        scratch / "docs/heroku.md",
+        '\n=== "In a tab"\n\n    {{ table("heroku-stacks") | indent(4) }}\n\n'
+        '| Fact |\n| --- |\n| {{ fact("heroku.shutdown_grace_s") }} |\n',
+    )
+    result = build(scratch, scratch / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    for page in ("app-code", "heroku"):
+        html = (scratch / "site" / page / "index.html").read_text()
+        assert not re.search(r"href=\"javascript:alert|<strong>bold|<img[^>]*evil|<code>x</code>", html), page
+        texts = [text for attrs, text in elements(html, "a") if attrs.get("data-fact") == "heroku.shutdown_grace_s"]
+        assert texts and all(text == f"{LIVE_MARKDOWN} seconds" for text in texts), (page, texts)
+    heroku = (scratch / "site/heroku/index.html").read_text()
+    assert sum(LIVE_MARKDOWN in cells for table in table_texts(heroku) for row in table for cells in row) >= 2
+
+
+def test_unpublishable_snippets_fail_the_build_and_reach_no_site(scratch: Path) -> None:
+    """A symlink to /etc/passwd, a .env, a .ssh/ folder and a key inside a shown file: one line each."""
+    (scratch / "snippets/cli/notes.sh").symlink_to("/etc/passwd")
+    (scratch / "snippets/app/.env").write_text("DATABASE_URL=postgres://app:s3cr3tpass@db.example.com/app\n")
+    (scratch / "snippets/app/.ssh").mkdir()
+    (scratch / "snippets/app/.ssh/id_rsa").write_text("-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1L\n")
+    append(scratch / "snippets/cli/aws-deploy.sh", "# -----BEGIN RSA PRIVATE KEY-----\n")
+    output = failing_build(scratch)
+    for line in [
+        "snippets/app/.env: dotfile .env is not a kind of snippet the checker knows",
+        "snippets/app/.ssh: dot-directory: .ssh/ is not published",
+        "snippets/cli/aws-deploy.sh: looks like a secret (detect-secrets): Private Key on line",
+        "snippets/cli/notes.sh: symlink to /etc/passwd, outside snippets/",
+    ]:
+        assert line in output, output
+    assert "Traceback" not in output
+    assert not (scratch / "site" / "snippets").exists() or not any((scratch / "site" / "snippets").rglob("*"))

@@ -8,6 +8,7 @@ Whether each example is valid for its own tool is `python -m checks`' job, not r
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from typing import Any
@@ -149,11 +150,20 @@ def test_diagrams_have_sources_and_renders() -> None:
     assert "diagrams/ecs-task-lifecycle.svg" in page("ecs.md")
 
 
+def test_containerizing_shows_every_node_line_still_supported() -> None:
+    """The page shows a chosen set of rows; a line that is still supported may not be missing from it."""
+    shown = re.search(r'table\("node-releases", rows=\[([^\]]*)\]\)', page("containerizing.md"))
+    assert shown, "containerizing.md shows node-releases with rows=[...]"
+    ids = set(re.findall(r'"([^"]+)"', shown.group(1)))
+    supported = {f"node-{r.line}" for r in node_releases().values() if r.end_of_life >= dt.date.today()}
+    assert supported <= ids, f"add {sorted(supported - ids)} to the table on containerizing.md"
+
+
 def test_containerizing_names_the_dockerfiles_node_line() -> None:
     dockerfile = (SNIPPETS / "app/Dockerfile").read_text()
     majors = re.findall(r"^FROM node:(\d+)", dockerfile, flags=re.MULTILINE)
     assert majors, "snippets/app/Dockerfile has no node base image"
-    release = node_releases().get(int(majors[-1]))
+    release = node_releases().get(majors[-1])
     assert release, f"Node {majors[-1]} is not in data/tables/node-releases.yaml"
     codename = release.codename
     assert codename and f"**{codename}**" in page("containerizing.md"), (

@@ -26,6 +26,8 @@ ACCESSORS: list[Callable[..., Any]] = [
     lookups.fargate_rates,
     lookups.cost_formations,
     lookups.aws_stack_costs,
+    lookups.fargate_ephemeral_storage,
+    lookups.kubernetes_removed_apis,
 ]
 
 
@@ -38,6 +40,10 @@ def test_every_accessor_reads_the_real_data() -> None:
     assert (ranges["interval"].low, ranges["interval"].high, ranges["interval"].default) == (5, 300, 30)
     releases = lookups.node_releases()
     assert all(isinstance(r.end_of_life, dt.date) for r in releases.values())
+    assert releases["0.10"].end_of_life < releases["24"].end_of_life and releases["24"].codename == "Krypton"
+    storage = lookups.fargate_ephemeral_storage()
+    assert (storage.low, storage.high, storage.default) == (21, 200, 20)
+    assert lookups.kubernetes_removed_apis()[("extensions/v1beta1", "Deployment")].replacement == "apps/v1"
     assert lookups.heroku_dynos()["basic"].price_usd_month > 0
     assert lookups.fargate_rates().hours_per_month > 0
     assert lookups.cost_formations()

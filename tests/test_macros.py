@@ -14,9 +14,10 @@ import macros
 from handbook.loader import load_data
 from handbook.schema import Table
 from handbook.snippets import SnippetError, extract, regions, resolve
+from macros import sandbox
 from macros.sources import render_sources
 from macros.tables import render_table
-from tests.htmltables import table_texts
+from tests.htmltables import elements, table_texts
 from tests.support import REPO
 
 
@@ -35,11 +36,12 @@ class FakeEnv:
 
 @pytest.fixture(scope="module")
 def render() -> Any:
+    """Render a page source the way the build does: in the sandbox, with mkdocs-macros' variables passed."""
     env = FakeEnv()
     macros.define_env(env)
-    jinja = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
-    jinja.globals.update(env.macros)
-    return lambda source: jinja.from_string(source).render()
+    jinja = sandbox.sandboxed(jinja2.Environment(undefined=jinja2.StrictUndefined), env.macros)
+    leaked = {"config": {"site_dir": "/secret/site"}, "environment": {"system": "Linux"}, "plugin": env}
+    return lambda source: jinja.from_string(source).render(**leaked)
 
 
 def test_rendered_fargate_table_equals_golden_file() -> None:
@@ -64,8 +66,8 @@ def test_comparison_table_cells_are_the_data_and_caption_names_sources() -> None
     assert rendered[0] == ["Dimension", *(c.label for c in table.columns)]
     for row, cells in zip(table.rows, rendered[1:], strict=True):
         assert cells == [row.label, *(str(row.values[c.key]) for c in table.columns)]
-    for url in {str(u) for r in table.rows for u in r.sources}:
-        assert f'href="{url}"' in html
+    hrefs = {attrs["href"] for attrs, _ in elements(html, "a")}
+    assert {str(u) for r in table.rows for u in r.sources} <= hrefs
     oldest = min(r.verified for r in table.rows).isoformat()
     assert f'oldest verification: <time datetime="{oldest}">{oldest}</time>' in html
 
@@ -90,8 +92,9 @@ def test_table_values_are_html_escaped() -> None:
     )
     html = render_table(table)
     assert "<script>" not in html and "<img" not in html and "<b>Title" not in html and "<i>B" not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert "&#34;quoted&#34; &amp; &lt;img src=x onerror=alert(1)&gt;" in html
+    [rows] = table_texts(html)
+    assert rows[0] == ["Dimension", "A & <i>B</i>"]
+    assert rows[1] == ["<script>alert(1)</script>", '"quoted" & <img src=x onerror=alert(1)>']
 
 
 def test_table_macro(render: Any) -> None:
@@ -108,10 +111,11 @@ def test_table_macro_unknown_name_and_argument(render: Any) -> None:
 def test_fact_macro_renders_value_unit_and_source(render: Any) -> None:
     html = render('{{ fact("fargate.max_task_memory_gb") }}')
     fact = load_data().fact("fargate.max_task_memory_gb")
-    assert f">{fact.value} GB</a>" in html
-    assert f'href="{fact.sources[0]}"' in html
-    assert f"Verified {fact.verified.isoformat()}" in html
-    assert render('{{ fact("fargate.max_task_memory_gb", unit=False) }}').endswith(f">{fact.value}</a>")
+    [(attrs, text)] = elements(html, "a")
+    assert text == f"{fact.value} GB"
+    assert attrs["href"] == str(fact.sources[0])
+    assert attrs["title"].startswith(f"Verified {fact.verified.isoformat()}; sources: {fact.sources[0]}")
+    assert elements(render('{{ fact("fargate.max_task_memory_gb", unit=False) }}'), "a")[0][1] == str(fact.value)
 
 
 def test_fact_macro_unknown_name_and_argument(render: Any) -> None:
@@ -131,7 +135,8 @@ def test_fact_value_is_escaped() -> None:
     fact = {"value": "<b>1</b>", "sources": ["https://e.com"], "verified": "2026-01-01"}
     evil = FactSet.model_validate({"id": "x", "title": "X", "facts": {"v": fact}})
     html = render_fact(Handbook(factsets={"x": evil}), "x.v")
-    assert isinstance(html, Markup) and "&lt;b&gt;1&lt;/b&gt;" in html and "<b>" not in html
+    assert isinstance(html, Markup) and "<b>" not in html
+    assert elements(html, "a")[0][1] == "<b>1</b>"
 
 
 def test_unknown_macro_is_an_error(render: Any) -> None:
@@ -222,5 +227,64 @@ def test_sources_index_flags_old_verifications() -> None:
     assert "hb-stale-row" not in fresh
     later = render_sources(handbook, today=newest + dt.timedelta(days=400), max_age_days=180)
     assert "re-check: older than 180 days" in later
-    for url in {str(u) for t in handbook.tables.values() for r in t.rows for u in r.sources}:
-        assert f'href="{url}"' in fresh
+    hrefs = {attrs["href"] for attrs, _ in elements(fresh, "a")}
+    assert {str(u) for t in handbook.tables.values() for r in t.rows for u in r.sources} <= hrefs
+
+
+# --- The page sandbox (macros/sandbox.py) --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "{{ cycler.__init__.__globals__.os.popen('id').read() }}",
+        "{{ lipsum.__globals__['os'].popen('id').read() }}",
+        "{{ ''.__class__.__mro__ }}",
+        "{{ ''.__class__.__mro__[1].__subclasses__() | length }}",
+        "{{ fact.__globals__['__builtins__']['__import__']('os').popen('id').read() }}",
+        "{{ table.__code__.co_consts }}",
+        "{{ self.__init__.__globals__ }}",
+        "{{ ''|attr('__class__') }}",
+        "{{ namespace.__init__.__globals__ }}",
+        "{% set x = [] %}{{ x.append(1) }}",
+        "{{ range(10) | list }}",
+        "{{ config.site_dir }}",
+        "{{ environment }}",
+        "{{ plugin }}",
+        "{{ macros_info() }}",
+    ],
+)
+def test_pages_cannot_reach_python_or_the_build(render: Any, payload: str) -> None:
+    with pytest.raises((jinja2.exceptions.SecurityError, jinja2.UndefinedError)):
+        render(payload)
+
+
+def test_documented_page_features_work_in_the_sandbox(render: Any) -> None:
+    shown = render('=== "Tab"\n\n    {{ snippet("app/redis.js", "close") | indent(4) }}\n')
+    assert "\n    ```js" in shown
+    assert render("{% raw %}{{ github.sha }}{% endraw %}") == "{{ github.sha }}"
+    assert render('{{ "a-b" | replace("-", "+") | upper }}') == "A+B"  # Jinja's built-in filters
+    assert sorted(macros.PAGE_MACROS) == ["abbreviations", "fact", "needs_review", "snippet", "sources_index", "table"]
+
+
+MARKDOWN_PAYLOAD = "30 [s](javascript:alert(1)) **bold** ![i](https://evil.example/t.png) `code` <b>x</b> | cell"
+
+
+def test_values_are_inert_in_markdown() -> None:
+    """Through Python-Markdown with the site's inline extensions, a fact stays literal text."""
+    import markdown
+
+    from handbook.loader import Handbook
+    from handbook.schema import FactSet
+    from macros.facts import render_fact
+
+    fact = {"value": MARKDOWN_PAYLOAD, "sources": ["https://example.com/?a=`b`&c=[d](e)"], "verified": "2026-01-01"}
+    evil = FactSet.model_validate({"id": "x", "title": "X", "facts": {"v": fact}})
+    html = markdown.markdown(
+        f"| A |\n|---|\n| {render_fact(Handbook(factsets={'x': evil}), 'x.v')} |\n",
+        extensions=["tables", "attr_list", "md_in_html", "pymdownx.inlinehilite", "pymdownx.superfences"],
+    )
+    assert "<strong>" not in html and "<img" not in html and "<code>" not in html and "javascript:" not in html
+    [(attrs, text)] = elements(html, "a")
+    assert text == MARKDOWN_PAYLOAD and attrs["href"] == "https://example.com/?a=`b`&c=[d](e)"
+    assert table_texts(html)[0][1] == [MARKDOWN_PAYLOAD]

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import Finding, Kind, Source
-from ..parsed import json_sources
 from .ecs_task import CODES as TASK_CODES
-from .ecs_task import arn_rules, model_rules
+from .ecs_task import arn_rules, load_definition, model_rules
 
 CODES = TASK_CODES.subset("ECS001", "ECS016", "ECS017")
 
@@ -19,7 +18,10 @@ def _is_service(src: Source) -> bool:
 
 def check_services(sources: Sequence[Source]) -> list[Finding]:
     findings: list[Finding] = []
-    for src, doc in json_sources(sources, findings):
+    for src in sources:
+        doc = load_definition(src, findings)
+        if doc is None:
+            continue
         findings += model_rules(src, doc, "CreateService")[0] + arn_rules(src, doc)
         data = doc.data
         strategy = data.get("capacityProviderStrategy") or []

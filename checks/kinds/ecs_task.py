@@ -13,11 +13,17 @@ from collections.abc import Sequence
 from typing import Any
 
 from handbook.located import Located
-from handbook.lookups import fargate_sizes, fargate_unsupported_linux_parameters, healthcheck_ranges
+from handbook.lookups import (
+    fargate_ephemeral_storage,
+    fargate_sizes,
+    fargate_unsupported_linux_parameters,
+    healthcheck_ranges,
+)
 
-from .. import awsmodel
+from .. import awsmodel, templates
+from ..model import CODES as MODEL_CODES
 from ..model import CodeTable, Finding, Kind, Source, apply_rules
-from ..parsed import json_sources
+from ..parsed import load_json
 
 CODES = CodeTable(
     (
@@ -39,7 +45,11 @@ CODES = CodeTable(
         "no executionRoleArn although secrets, private-registry credentials, or awslogs / a private "
         "ECR image on Fargate need it",
     ),
-    ("ECS006", "error", "the containers' cpu or memory add up to more than the task's"),
+    (
+        "ECS006",
+        "error",
+        "the containers' cpu or memory add up to more than the task's, or a memoryReservation is above its memory",
+    ),
     ("ECS007", "error", "hostPort differs from containerPort under awsvpc"),
     (
         "ECS008",
@@ -61,7 +71,24 @@ CODES = CodeTable(
     ("ECS015", "error", "no container is essential"),
     ("ECS016", "error", "an ARN whose account id is not 12 digits"),
     ("ECS017", "error", "a Fargate (awsvpc) service without networkConfiguration.awsvpcConfiguration"),
+    ("ECS018", "error", "two containers share a name"),
+    ("ECS019", "error", "a container without an image"),
+    (
+        "ECS020",
+        "error",
+        "ephemeralStorage.sizeInGiB outside the Fargate range (data/facts/fargate.yaml)",
+    ),
+    (
+        "ECS021",
+        "error",
+        "describe-task-definition output, not RegisterTaskDefinition input: strip the read-only fields it names",
+    ),
+    ("ECS022", "error", "links under the awsvpc network mode, which does not support them"),
+    ("ECS023", "error", "a port outside 0-65535"),
 )
+# Where ${VAR} is a shell expansion the container runs, not a placeholder in the file.
+SHELL_KEYS = {"command", "entryPoint", "environment"}
+DESCRIBE = ("ecs", "DescribeTaskDefinition", "taskDefinition", "RegisterTaskDefinition")
 
 ARN = re.compile(r"^arn:aws[a-z-]*:[a-z0-9-]*:[a-z0-9-]*:([^:]*):")
 PRIVATE_ECR = re.compile(r"^\d{12}\.dkr\.ecr\.")
@@ -70,6 +97,8 @@ HEALTH_COMMANDS = {"CMD", "CMD-SHELL"}
 
 def _is_task(src: Source) -> bool:
     data = src.json_head() if src.path.suffix == ".json" else None
+    if isinstance(data, dict) and isinstance(data.get("taskDefinition"), dict):
+        data = data["taskDefinition"]  # the whole describe-task-definition response
     return isinstance(data, dict) and "containerDefinitions" in data
 
 
@@ -179,6 +208,51 @@ def _execution_role_rules(task: _Task) -> None:
             )
 
 
+def _container_rules(task: _Task) -> None:
+    seen: dict[str, int] = {}
+    for index, container in task.each():
+        name = container.get("name")
+        if isinstance(name, str) and name in seen:
+            task.report(
+                ("containerDefinitions", index, "name"),
+                "ECS018",
+                f"container name {name!r} is already used by containerDefinitions[{seen[name]}]",
+            )
+        elif isinstance(name, str):
+            seen[name] = index
+        if not container.get("image"):
+            task.report(
+                ("containerDefinitions", index),
+                "ECS019",
+                f"container {name!r} has no image; RegisterTaskDefinition refuses it",
+            )
+        if task.awsvpc and container.get("links"):
+            task.report(
+                ("containerDefinitions", index, "links"),
+                "ECS022",
+                f"container {name!r} has links, which awsvpc does not support: containers of the task reach each "
+                "other on localhost",
+            )
+        memory, reservation = container.get("memory"), container.get("memoryReservation")
+        if isinstance(memory, int) and isinstance(reservation, int) and reservation > memory:
+            task.report(
+                ("containerDefinitions", index, "memoryReservation"),
+                "ECS006",
+                f"container {name!r}: memoryReservation {reservation} is above its memory {memory} (the hard limit)",
+            )
+    storage = task.data.get("ephemeralStorage")
+    size = storage.get("sizeInGiB") if isinstance(storage, dict) else None
+    if isinstance(size, int):
+        allowed = fargate_ephemeral_storage()
+        if not allowed.low <= size <= allowed.high:
+            task.report(
+                ("ephemeralStorage", "sizeInGiB"),
+                "ECS020",
+                f"ephemeralStorage.sizeInGiB is {size}; Fargate accepts {allowed.low}..{allowed.high} "
+                f"(without it the task gets {allowed.default} GiB)",
+            )
+
+
 def _size_rules(task: _Task) -> None:
     units, mib = _cpu_units(task.data.get("cpu", "")), _memory_mib(task.data.get("memory", ""))
     cpu_sum = sum(c.get("cpu", 0) for c in task.containers if isinstance(c.get("cpu", 0), int))
@@ -192,6 +266,16 @@ def _size_rules(task: _Task) -> None:
 
 
 def _port_rules(task: _Task) -> None:
+    for index, container in task.each():
+        for pindex, mapping in enumerate(container.get("portMappings") or []):
+            for key in ("containerPort", "hostPort"):
+                port = mapping.get(key) if isinstance(mapping, dict) else None
+                if isinstance(port, int) and not 0 <= port <= 65535:
+                    task.report(
+                        ("containerDefinitions", index, "portMappings", pindex, key),
+                        "ECS023",
+                        f"{key} {port} is not a port (0-65535)",
+                    )
     if not task.awsvpc:
         return
     for index, container in task.each():
@@ -313,7 +397,10 @@ def _cycle(graph: dict[str, list[str]]) -> list[str] | None:
 
 
 def arn_rules(src: Source, doc: Located) -> list[Finding]:
+    """ECS016 for each ARN whose account id is not 12 digits; placeholders (XXXXXXXXXXXX, <account-id>)
+    are named once, in a TPL001 note, as what is left to fill in."""
     findings = []
+    placeholders: list[tuple[int, str]] = []
 
     def walk(value: Any, path: tuple[Any, ...]) -> None:
         if isinstance(value, dict):
@@ -324,7 +411,9 @@ def arn_rules(src: Source, doc: Located) -> list[Finding]:
                 walk(child, (*path, index))
         elif isinstance(value, str) and (match := ARN.match(value)):
             account = match.group(1)
-            if account and not re.fullmatch(r"\d{12}", account):
+            if account and templates.is_placeholder(account):
+                placeholders.append((doc.line(*path), account))
+            elif account and not re.fullmatch(r"\d{12}", account):
                 findings.append(
                     CODES.finding(
                         src,
@@ -335,7 +424,85 @@ def arn_rules(src: Source, doc: Located) -> list[Finding]:
                 )
 
     walk(doc.data, ())
+    if placeholders:
+        names = ", ".join(sorted({repr(p) for _, p in placeholders}))
+        findings.append(
+            MODEL_CODES.finding(
+                src,
+                placeholders[0][0],
+                "TPL001",
+                f"placeholder account id {names} in {len(placeholders)} ARN(s): fill it in before registering",
+            )
+        )
     return findings
+
+
+def template_note(src: Source, data: Any = None) -> Finding | None:
+    """TPL001 for a definition that is a template ({{ }}, or ${VAR} outside the container's own shell
+    strings): it is checked once rendered, not as it stands."""
+    why = templates.template_syntax(src.text)
+    if why is None and data is not None:
+        found = sorted(set(_variables(data)))
+        why = f"variables {', '.join(found[:3])}" + (" ..." if len(found) > 3 else "") if found else None
+    elif why is None:
+        found = templates.variables(src.text)
+        why = f"variables {', '.join(found[:3])}" if found else None
+    if why is None:
+        return None
+    return MODEL_CODES.finding(src, 1, "TPL001", f"templated ({why}): not checked; check the rendered file")
+
+
+def _variables(value: Any, key: str = "") -> list[str]:
+    if key in SHELL_KEYS:
+        return []
+    if isinstance(value, dict):
+        return [v for k, child in value.items() for v in _variables(child, str(k))]
+    if isinstance(value, list):
+        return [v for child in value for v in _variables(child, key)]
+    return templates.variables(value) if isinstance(value, str) else []
+
+
+def load_definition(src: Source, findings: list[Finding]) -> Located | None:
+    """The parsed JSON, or None when the file is a template or does not parse (its one finding added)."""
+    doc = load_json(src)
+    if isinstance(doc, Finding):
+        findings.append(template_note(src) or doc)
+        return None
+    note = template_note(src, doc.data)
+    if note is not None:
+        findings.append(note)
+        return None
+    return doc
+
+
+def definition(src: Source, findings: list[Finding]) -> tuple[Located, tuple[str, ...]] | None:
+    """The task definition to check, and the key path it sits under (("taskDefinition",) for a whole
+    describe response); None for a template or a file that does not parse."""
+    doc = load_definition(src, findings)
+    if doc is None:
+        return None
+    if isinstance(doc.data, dict) and set(doc.data) - {"tags"} == {"taskDefinition"}:
+        inner = {path[1:]: line for path, line in doc.lines.items() if path[:1] == ("taskDefinition",)}
+        return Located(doc.data["taskDefinition"], inner), ("taskDefinition",)
+    return doc, ()
+
+
+def describe_rule(src: Source, doc: Located, wrapper: tuple[str, ...]) -> tuple[Located, list[Finding]]:
+    """ECS021 once for describe output (its read-only fields, and the wrapper), and the definition without them."""
+    if not isinstance(doc.data, dict):
+        return doc, []
+    read_only = [key for key in doc.data if key in awsmodel.read_only_fields(*DESCRIBE)]
+    if not read_only and not wrapper:
+        return doc, []
+    parts = []
+    if wrapper:
+        parts.append("it is the whole response: save `aws ecs describe-task-definition ... --query taskDefinition`")
+    if read_only:
+        parts.append(f"strip the read-only fields {', '.join(read_only)} before register-task-definition")
+    line = doc.line(read_only[0]) if read_only else 1
+    finding = CODES.finding(src, line, "ECS021", "describe-task-definition output: " + "; ".join(parts))
+    stripped = {k: v for k, v in doc.data.items() if k not in read_only}
+    return Located(stripped, doc.lines), [finding]
 
 
 def model_rules(src: Source, doc: Located, operation: str) -> tuple[list[Finding], bool]:
@@ -346,6 +513,7 @@ def model_rules(src: Source, doc: Located, operation: str) -> tuple[list[Finding
 
 
 TASK_RULES = (
+    _container_rules,
     _fargate_rules,
     _execution_role_rules,
     _size_rules,
@@ -358,7 +526,12 @@ TASK_RULES = (
 
 def check_tasks(sources: Sequence[Source]) -> list[Finding]:
     findings: list[Finding] = []
-    for src, doc in json_sources(sources, findings):
+    for src in sources:
+        found = definition(src, findings)
+        if found is None:
+            continue
+        doc, found_findings = describe_rule(src, *found)
+        findings += found_findings
         model, mistyped = model_rules(src, doc, "RegisterTaskDefinition")
         findings += model + arn_rules(src, doc)
         if mistyped or not isinstance(doc.data, dict):
@@ -371,7 +544,7 @@ def check_tasks(sources: Sequence[Source]) -> list[Finding]:
 KIND = Kind(
     name="ECS task definition",
     description="RegisterTaskDefinition input",
-    recognised_by="*.json with containerDefinitions",
+    recognised_by="*.json with containerDefinitions (also describe-task-definition output, wrapped or not)",
     tools=("botocore RegisterTaskDefinition model", "ECS task definition rules"),
     codes=CODES,
     matches=_is_task,

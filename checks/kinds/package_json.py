@@ -9,9 +9,7 @@ from typing import Any
 
 import jsonschema
 
-from handbook.paths import NODE_MODULES
-
-from .. import tools
+from .. import semver
 from ..dockerfiles import DockerfileError, is_dockerfile, read, root_image, substitute
 from ..model import CodeTable, Finding, Kind, Source
 from ..parsed import json_sources
@@ -23,7 +21,11 @@ CODES = CodeTable(
         "error",
         "package.json does not match npm's package.json rules (name, version, type, engines, dependency maps)",
     ),
-    ("PKG004", "error", "package.json engines.node disagrees with the Dockerfile's Node.js version"),
+    (
+        "PKG004",
+        "error",
+        "package.json engines.node disagrees with the Dockerfile's Node.js version (a warning when it is missing)",
+    ),
 )
 _STRINGS = {"type": "object", "additionalProperties": {"type": "string"}}
 PACKAGE_JSON_SCHEMA: dict[str, Any] = {  # the fields npm itself validates or acts on
@@ -32,7 +34,8 @@ PACKAGE_JSON_SCHEMA: dict[str, Any] = {  # the fields npm itself validates or ac
         "name": {"type": "string", "pattern": r"^(?:@[a-z0-9][a-z0-9._~-]*/)?[a-z0-9][a-z0-9._~-]*$", "maxLength": 214},
         "version": {"type": "string", "pattern": r"^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$"},
         "type": {"enum": ["commonjs", "module"]},
-        "private": {"type": "boolean"},
+        # npm only tests private for truthiness: "true" works, while "false" would make the package private.
+        "private": {"anyOf": [{"type": "boolean"}, {"const": "true"}]},
         "main": {"type": "string"},
         "scripts": _STRINGS,
         "engines": _STRINGS,
@@ -67,25 +70,9 @@ def dockerfile_node_version(directory: Path) -> tuple[str, str] | None:
 
 
 def satisfies(node_range: str, version: str) -> bool:
-    """Does the Dockerfile's Node (e.g. "24.21.0" or just "24") fall in engines.node? npm's own semver decides."""
-    script = (
-        "const s=require(process.argv[1]);const v=process.argv[3];"
-        "const ok=/^\\d+$/.test(v)?s.intersects(process.argv[2],`${v}.x`):s.satisfies(v,process.argv[2]);"
-        "process.exit(ok?0:1)"
-    )
-    out = tools.run(
-        [
-            tools.find("node"),
-            "-e",
-            script,
-            str(NODE_MODULES / "semver"),
-            node_range,
-            version if version.count(".") in (0, 2) else version + ".0",
-        ]
-    )
-    if out.returncode not in (0, 1):
-        raise tools.ToolMissing(f"semver check failed: {out.stderr.strip()[:200]}")
-    return out.returncode == 0
+    """Does the Dockerfile's Node (e.g. "24.21.0" or just "24") fall in engines.node? npm's own semver
+    decides; a range semver cannot read counts as not satisfied."""
+    return semver.satisfies([(node_range, version)])[0] is True
 
 
 def check_package_json(sources: Sequence[Source]) -> list[Finding]:
@@ -105,6 +92,7 @@ def check_package_json(sources: Sequence[Source]) -> list[Finding]:
                     "PKG004",
                     f"no engines.node, but {docker[0]} "
                     f"builds on Node.js {docker[1]}; say so, so Heroku and tools agree",
+                    "warning",  # nothing disagrees yet: Heroku would pick its default line
                 )
             )
         elif not satisfies(wanted, docker[1]):

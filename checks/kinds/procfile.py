@@ -15,6 +15,8 @@ from pathlib import Path
 
 from honcho.environ import PROCFILE_LINE
 
+from .. import templates
+from ..model import CODES as MODEL_CODES
 from ..model import CodeTable, Finding, Kind, Source, apply_rules
 
 CODES = CodeTable(
@@ -23,10 +25,15 @@ CODES = CodeTable(
     ("PROC003", "error", "the same process type twice"),
     ("PROC004", "warning", "the app serves HTTP but the Procfile has no web process"),
     ("PROC005", "error", "a command refers to a file or npm script that does not exist"),
+    ("PROC006", "error", "the Procfile defines no process type at all (empty): Heroku runs nothing"),
 )
 # A line shaped like `name: command` whose name honcho's grammar may still refuse (PROC002).
 LOOKS_LIKE_ENTRY = re.compile(r"^\s*([^:\s]+):\s*(\S.*)$")
 SCRIPT = re.compile(r"\.(?:js|mjs|cjs|ts|py|rb|sh|php)$")
+# Paths that exist only on the dyno: installed by a buildpack (bin/start-nginx, vendor/bin/heroku-php-apache2,
+# .heroku/...) or built during the slug compile (target/, build/, dist/).
+ON_THE_DYNO = re.compile(r"^(?:\./)?(?:bin/start-|vendor/|\.heroku/|\.apt/|target/|build/|dist/)")
+CHAIN = {"&&", "||", ";", "|"}
 HTTP_PACKAGES = {"express", "fastify", "koa", "@hapi/hapi", "hapi", "next", "nestjs", "@nestjs/core", "restify"}
 HTTP_CODE = re.compile(r"\.listen\(|createServer\(")
 
@@ -68,17 +75,27 @@ def serves_http(root: Path) -> bool:
 
 
 def _references(src: Source, number: int, command: str) -> list[Finding]:
+    """Files and npm scripts the command names, resolved where it runs: `cd api && node server.js`
+    looks for api/server.js."""
     root = src.path.parent
     try:
         words = shlex.split(command)
     except ValueError as exc:
         return [CODES.finding(src, number, "PROC001", f"command cannot be parsed: {exc}")]
     findings = []
+    cwd = root
     for index, word in enumerate(words):
-        if word.startswith(("-", "$")) or "=" in word or "://" in word:
+        if word in CHAIN or word.startswith(("-", "$")) or "=" in word or "://" in word:
             continue
-        if (SCRIPT.search(word) or word.startswith(("./", "bin/"))) and not (root / word).exists():
-            findings.append(CODES.finding(src, number, "PROC005", f"{word!r} does not exist next to the Procfile"))
+        if word == "cd" and index + 1 < len(words):
+            target = words[index + 1]
+            cwd = root if target.startswith(("$", "~", "/")) else (cwd / target)
+            continue
+        if ON_THE_DYNO.match(word):
+            continue
+        if (SCRIPT.search(word) or word.startswith(("./", "bin/"))) and not (cwd / word).exists():
+            where = "next to the Procfile" if cwd == root else f"in {cwd.relative_to(root).as_posix()}/"
+            findings.append(CODES.finding(src, number, "PROC005", f"{word!r} does not exist {where}"))
         if word == "npm" and index + 1 < len(words):
             verb = words[index + 1]
             script = (
@@ -86,8 +103,10 @@ def _references(src: Source, number: int, command: str) -> list[Finding]:
                 if verb in {"run", "run-script"} and index + 2 < len(words)
                 else (verb if verb in {"start", "test"} else None)
             )
-            scripts = (_package(root) or {}).get("scripts") or {}
-            if script and script not in scripts and not (script == "start" and (root / "server.js").exists()):
+            if script and script.startswith("-"):
+                continue
+            scripts = (_package(cwd) or {}).get("scripts") or {}
+            if script and script not in scripts and not (script == "start" and (cwd / "server.js").exists()):
                 findings.append(CODES.finding(src, number, "PROC005", f"npm script {script!r} is not in package.json"))
     return findings
 
@@ -139,6 +158,14 @@ def _web_rule(src: Source) -> list[Finding]:
 def check(sources: Sequence[Source]) -> list[Finding]:
     findings: list[Finding] = []
     for src in sources:
+        template = templates.template_syntax(src.text)
+        if template:
+            message = f"templated ({template[:40]!r}): not checked; check the Procfile it renders to"
+            findings.append(MODEL_CODES.finding(src, 1, "TPL001", message))
+            continue
+        if not any(line.strip() and not line.lstrip().startswith("#") for line in src.text.splitlines()):
+            findings.append(CODES.finding(src, 1, "PROC006", "the Procfile is empty: Heroku starts no dyno from it"))
+            continue
         findings += apply_rules(src, (_line_rules, _web_rule), src)
     return findings
 

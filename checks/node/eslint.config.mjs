@@ -1,24 +1,37 @@
 // ESLint flat config used by `python -m checks` (passed with --config; ESLint runs with cwd "/").
-// CommonJS by default; the checker lists the files that are ES modules (.mjs, or .js under a
-// package.json with "type": "module") in CHECKS_ESLINT_MODULES, so ESLint and `node --check`
-// agree on each file's module mode.
+// The checker decides each file's environment and module mode and lists the files in environment
+// variables, so ESLint and the Node.js syntax check agree on every file:
+//   CHECKS_ESLINT_MODULES  Node.js ES modules (.mjs, or .js under "type": "module"): Node's built-in
+//                          globals only, so `require` in an ES module is the ReferenceError it is;
+//   CHECKS_ESLINT_BROWSER_SCRIPTS  classic browser scripts: browser globals; no-undef is off, since
+//                          the globals other <script> tags define (jQuery, angular) are invisible here;
+//   CHECKS_ESLINT_BROWSER_MODULES  browser ES modules: browser globals, imports are explicit.
+// Everything else is CommonJS with Node.js globals.
 import js from "@eslint/js";
 import globals from "globals";
 
-const modules = JSON.parse(process.env.CHECKS_ESLINT_MODULES || "[]");
-const fromRoot = (path) => path.replace(/^\/+/, "");
+const list = (name) => JSON.parse(process.env[name] || "[]").map((path) => path.replace(/^\/+/, ""));
+const modules = list("CHECKS_ESLINT_MODULES");
+const browserScripts = list("CHECKS_ESLINT_BROWSER_SCRIPTS");
+const browserModules = list("CHECKS_ESLINT_BROWSER_MODULES");
+const only = (files, config) => (files.length ? [{ files, ...config }] : []);
 
 export default [
   js.configs.recommended,
   {
     files: ["**/*.js", "**/*.cjs", "**/*.mjs"],
-    languageOptions: { ecmaVersion: "latest", sourceType: "commonjs", globals: { ...globals.node } },
+    languageOptions: { ecmaVersion: "latest", sourceType: "commonjs" },
     linterOptions: { reportUnusedDisableDirectives: "error" },
   },
-  // Scripts that run in a browser page (the site's own JS, the PDF assembler Chromium evaluates).
   {
-    files: ["**/docs/assets/**/*.js", "**/scripts/pdf/**/*.js"],
-    languageOptions: { globals: { ...globals.browser } },
+    files: ["**/*.js", "**/*.cjs", "**/*.mjs"],
+    ignores: [...modules, ...browserScripts, ...browserModules],
+    languageOptions: { globals: { ...globals.node } },
   },
-  ...(modules.length ? [{ files: modules.map(fromRoot), languageOptions: { sourceType: "module" } }] : []),
+  ...only(modules, { languageOptions: { sourceType: "module", globals: { ...globals.nodeBuiltin } } }),
+  ...only(browserScripts, {
+    languageOptions: { sourceType: "script", globals: { ...globals.browser } },
+    rules: { "no-undef": "off" },
+  }),
+  ...only(browserModules, { languageOptions: { sourceType: "module", globals: { ...globals.browser } } }),
 ];

@@ -26,12 +26,19 @@ function sslConfig(env = process.env) {
   throw new Error(`DATABASE_SSL must be off, no-verify or verify (got "${mode}")`);
 }
 
+const QUERY_TIMEOUT_MS = 5000; // no request of this app needs a longer query
+
 const pool = new Pool({
   connectionString: process.env.DATABASE_URL, // read at boot: Heroku rotates it on failover
   ssl: sslConfig(),
   max: Number(process.env.PG_POOL_MAX || 5),
   connectionTimeoutMillis: 3000, // fail fast (503) instead of queueing during an outage
   idleTimeoutMillis: 10000,
+  // The server cancels a statement that runs too long (and frees its locks)...
+  statement_timeout: QUERY_TIMEOUT_MS,
+  // ...and the client stops waiting for a server that does not answer at all (stalled, or the
+  // network path is gone); the pool then discards that connection.
+  query_timeout: QUERY_TIMEOUT_MS + 1000,
 });
 
 // An idle client lost its connection (database restart, failover). The pool has already

@@ -6,7 +6,7 @@
 #
 # Settings come from the environment, so no password is typed on this script's command line:
 #   HEROKU_APP           the Heroku app (required)
-#   RDS_DATABASE_URL     postgres://APP_USER:PASSWORD@HOST:5432/DB?sslmode=verify-full (required); a role
+#   RDS_DATABASE_URL     postgres://APP_USER:PASSWORD@HOST:5432/DB?sslmode=verify-full (required); a role  # pragma: allowlist secret
 #                        that owns the database but is not a superuser, as on RDS
 #   DUMP_VIA             backups (heroku pg:backups, default) or pg_dump (a direct pg_dump -Fc)
 #   DUMP_FILE            where the dump is written (default: ./cutover.dump)

@@ -21,10 +21,10 @@ FIXTURES = Path(__file__).parent / "fixtures"
 def fixture_findings() -> dict[str, list[Finding]]:
     """Findings per fixture directory ('CODE/bad', 'CODE/good'), from a single run over all of them."""
     need_tools()
-    findings, missing = run([str(FIXTURES)])
-    assert not missing
+    outcome = run([str(FIXTURES)])
+    assert not outcome.missing and not outcome.not_regular
     by_dir: defaultdict[str, list[Finding]] = defaultdict(list)
-    for finding in findings:
+    for finding in outcome.findings:
         rel = Path(finding.path).resolve().relative_to(FIXTURES.resolve())
         by_dir["/".join(rel.parts[:2])].append(finding)
     return by_dir
@@ -32,7 +32,7 @@ def fixture_findings() -> dict[str, list[Finding]]:
 
 def need_tools() -> None:
     """The fixtures exercise every tool: skip locally without them, fail under CI=true."""
-    for name in ("hadolint", "node", "eslint", "shellcheck", "bash"):
+    for name in ("hadolint", "node", "eslint", "shellcheck", "bash", "dash"):
         try:
             tools.find(name)
         except tools.ToolMissing as exc:

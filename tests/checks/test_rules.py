@@ -18,9 +18,10 @@ FIXTURE_CODES = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir())
 # Codes of the field's own tools that checks/README.md promises by name (exec-form CMD, pinned tags, shell
 # quoting, ESLint): fixtures prove the tool really runs and its code reaches our output.
 TOOL_CODES = {"DL3007", "DL3025", "SC2086", "ESLINT-NO-UNDEF"}
-# A missing tool or a crashing rule cannot be a file in a directory: test_cli.py covers TOOL001 by
-# hiding a tool and INTERNAL by breaking a rule.
-NOT_FIXTURES = {"TOOL001", "INTERNAL"}
+# Not files in a directory: test_cli.py covers TOOL001 by hiding a tool, INTERNAL by breaking a rule,
+# KIND001 and KIND002 by naming files on the command line (found in a directory they are skipped
+# quietly), FILE001 with a generated file over the size limit, and PUB001 in a --published run.
+NOT_FIXTURES = {"TOOL001", "INTERNAL", "KIND001", "KIND002", "FILE001", "PUB001"}
 
 
 def test_every_code_has_fixtures() -> None:

@@ -80,9 +80,9 @@ class NodeProcess(Service):
         assert self.port is not None
         return request(self.port, "GET", path, timeout=timeout)
 
-    def post(self, path: str, body: Any) -> tuple[int, Any]:
+    def post(self, path: str, body: Any, timeout: float = 10) -> tuple[int, Any]:
         assert self.port is not None
-        return request(self.port, "POST", path, body)
+        return request(self.port, "POST", path, body, timeout=timeout)
 
     def health(self) -> int | None:
         """Status of GET /health, or None while nothing answers."""

@@ -104,6 +104,9 @@ def stack(
     database = f"live_{request.module.__name__.rsplit('.', 1)[-1]}_{number}"
     pg.psql(f"CREATE DATABASE {database}")
     made = Stack(app_dir, pg, redis, database, number % 16, tmp_path_factory.mktemp("logs"))
+    # Redis has 16 databases: after that many stacks in one worker an index comes round again, and the
+    # jobs an earlier module left there name notes this module's database does not have.
+    redis.command("FLUSHDB", db=made.redis_db)
     # The release command, as Heroku would run it before the new release goes live.
     run([str(pinned_node()), "migrate.js"], cwd=app_dir, env=made.env(), timeout=30)
     yield made

@@ -145,8 +145,16 @@ class Redis:
     def start(self) -> None:
         self.server.start()
 
+    def pause(self) -> None:
+        """SIGSTOP: connected but silent, like a server stuck in a long fork or behind a dead network path."""
+        self.server.send(signal.SIGSTOP)
+
+    def resume(self) -> None:
+        self.server.send(signal.SIGCONT)
+
     def close(self) -> None:
         if self.server.alive():
+            self.resume()  # a paused server would not act on SIGTERM
             self.server.stop()
 
     def url(self, db: int = 0) -> str:

@@ -44,6 +44,99 @@ def test_health_and_write_read_back(stack: Stack) -> None:
     assert web.stop()[0] == 0
 
 
+def raw_request(port: int, method: str, path: str, body: bytes = b"", headers: dict[str, str] | None = None):
+    """(status, headers, decoded JSON body) for a request sent exactly as given."""
+    conn = http.client.HTTPConnection(HOST, port, timeout=5)
+    try:
+        conn.request(method, path, body=body, headers=headers or {})
+        response = conn.getresponse()
+        return response.status, dict(response.getheaders()), json.loads(response.read() or b"null")
+    finally:
+        conn.close()
+
+
+def json_bytes(body: Any) -> bytes:
+    """UTF-8 JSON (an emoji is 4 bytes, not a 12-byte escape); a lone surrogate can only be sent escaped."""
+    try:
+        return json.dumps(body, ensure_ascii=False).encode()
+    except UnicodeEncodeError:
+        return json.dumps(body).encode()
+
+
+BAD_INPUT = [
+    # (method, path, JSON body, expected status, words of the reason)
+    ("POST", "/notes", {"text": "a\u0000b"}, 400, "NUL"),
+    ("POST", "/notes", {"text": "\ud800"}, 400, "lone surrogate"),
+    ("POST", "/notes", {"text": "x" * 1001}, 400, "1 to 1000 characters"),
+    ("POST", "/notes", {"text": "\U0001f600" * 1001}, 400, "1 to 1000 characters"),
+    ("POST", "/notes", {"text": ""}, 400, "1 to 1000 characters"),
+    ("POST", "/notes", {"text": ["a"]}, 400, '{"text"'),
+    ("GET", "/notes/1e0", None, 400, "positive integer"),
+    ("GET", "/notes/0x1", None, 400, "positive integer"),
+    ("GET", "/notes/%20%201", None, 400, "positive integer"),
+    ("GET", "/notes/01", None, 400, "positive integer"),
+    ("GET", "/notes/-1", None, 400, "positive integer"),
+    ("GET", "/notes/2147483648", None, 400, "positive integer"),
+]
+
+
+def test_bad_input_gets_4xx_with_a_short_reason(stack: Stack) -> None:
+    web = stack.start("server.js")
+    web.wait_health(200)
+    assert web.port is not None
+    for method, path, body, status, words in BAD_INPUT:
+        payload = json_bytes(body) if body is not None else b""
+        got, headers, answer = raw_request(web.port, method, path, payload, {"Content-Type": "application/json"})
+        assert (got, words in answer.get("error", "")) == (status, True), (path, body, got, answer)
+        assert len(answer["error"]) < 80 and "x-powered-by" not in {k.lower() for k in headers}
+    # 600 emoji are 600 characters (1,200 UTF-16 code units): PostgreSQL's limit counts characters.
+    status, note = web.post("/notes", {"text": "\U0001f600" * 600})
+    assert status == 201 and len(note["body"]) == 600, note
+    for body, status, words in [
+        (b'{"text": "unclosed', 400, "body must be valid JSON"),
+        (b'{"text": "' + b"x" * 11_000 + b'"}', 413, "body is larger than 10 kB"),
+    ]:
+        got, _, answer = raw_request(web.port, "POST", "/notes", body, {"Content-Type": "application/json"})
+        assert (got, answer) == (status, {"error": words}), (got, answer)
+    got, headers, answer = raw_request(web.port, "GET", "/no/such/route")
+    assert (got, answer) == (404, {"error": "not found"}) and headers["Content-Type"].startswith("application/json")
+    assert web.stop()[0] == 0
+
+
+def test_stalled_redis_gives_quick_answers_and_the_app_recovers(stack: Stack) -> None:
+    """Redis paused (SIGSTOP): connected, but silent. Every request answers within 3 s, no database
+    connection is left in a transaction, and after SIGCONT everything recovers by itself."""
+    web = stack.start("server.js")
+    worker = stack.start("worker.js", web=False, WORKER_ID="worker.stall", WORKER_SWEEP_SECONDS="2")
+    web.wait_health(200)
+    wait_for(lambda: "waiting for jobs" in worker.output(), 10, f"the worker to start\n{worker.output()}")
+    notes = []
+    stack.redis.pause()
+    try:
+        status, health = web.get("/health", timeout=3)  # the 3 s is a hang guard, not a benchmark
+        assert status == 503 and health["redis"] == "down" and health["database"] == "ok", health
+        for number in range(7):  # more than the pool's 5 connections
+            status, note = web.post("/notes", {"text": f"written while Redis is stalled {number}"}, timeout=3)
+            assert status == 201, note  # stored in PostgreSQL; its job is queued late, never lost
+            notes.append(note)
+        assert web.get(f"/notes/{notes[0]['id']}", timeout=3)[0] == 200
+        assert web.get("/livez", timeout=3)[0] == 200
+        open_tx = f"SELECT count(*) FROM pg_stat_activity WHERE datname = '{stack.database}' AND state LIKE 'idle in%'"
+        assert stack.sql(open_tx) == "0"
+    finally:
+        stack.redis.resume()
+    web.wait_health(200, timeout=10)
+    ids = ", ".join(str(n["id"]) for n in notes)
+    done = f"SELECT count(*) FROM notes WHERE id IN ({ids}) AND process_count = 1"
+    wait_for(lambda: stack.sql(done) == str(len(notes)), 20, f"every note to be processed once\n{worker.output()}")
+    status, note = web.post("/notes", {"text": "after the stall"})
+    assert status == 201
+    wait_for(lambda: stack.sql(f"SELECT process_count FROM notes WHERE id = {note['id']}") == "1", 10, worker.output())
+    assert worker.alive() and web.alive()
+    assert worker.stop()[0] == 0
+    assert web.stop()[0] == 0
+
+
 def test_redis_crash_and_reconnect(stack: Stack) -> None:
     web = stack.start("server.js")
     web.wait_health(200)
@@ -52,8 +145,10 @@ def test_redis_crash_and_reconnect(stack: Stack) -> None:
     stack.redis.kill()
     try:
         web.wait_health(503, timeout=5)
-        status, body = web.post("/notes", {"text": "during the outage"})
-        assert status == 503 and "error" in body  # refused, not acknowledged
+        # Stored all the same: PostgreSQL holds the note, and the worker's sweep queues its job later.
+        status, during = web.post("/notes", {"text": "during the outage"})
+        assert status == 201, during
+        assert "not queued" in web.output()
         assert web.get(f"/notes/{before['id']}")[0] == 200  # reads need only PostgreSQL
         time.sleep(1.5)  # let a few reconnect attempts fail so the backoff grows
     finally:
@@ -62,13 +157,15 @@ def test_redis_crash_and_reconnect(stack: Stack) -> None:
     assert took <= BACKOFF_CAP_S + 1, f"reconnected after {took:.1f}s, above the backoff cap"
     status, after = web.post("/notes", {"text": "written after the restart"})
     assert status == 201
-    for note in (before, after):  # every acknowledged write is still there
+    for note in (before, during, after):  # every acknowledged write is still there
         assert web.get(f"/notes/{note['id']}")[1]["body"] == note["body"]
     assert web.alive()
-    # The restarted Redis lost the queued job of `before`; the worker queues it again at start-up.
+    # The restarted Redis lost the job of `before`, and `during` never had one: the worker's
+    # start-up sweep queues both again.
     worker = stack.start("worker.js", web=False, WORKER_ID="worker.after-crash")
-    done = f"SELECT count(*) FROM notes WHERE id IN ({before['id']}, {after['id']}) AND process_count = 1"
-    wait_for(lambda: stack.sql(done) == "2", 10, f"both notes to be processed once\n{worker.output()}")
+    ids = f"{before['id']}, {during['id']}, {after['id']}"
+    done = f"SELECT count(*) FROM notes WHERE id IN ({ids}) AND process_count = 1"
+    wait_for(lambda: stack.sql(done) == "3", 10, f"the notes to be processed once\n{worker.output()}")
     assert worker.stop()[0] == 0
     assert web.stop()[0] == 0
 

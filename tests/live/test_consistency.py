@@ -125,8 +125,8 @@ def test_node_versions_agree_and_are_supported() -> None:
 
     releases = node_releases()
     major = int(majors["Dockerfile"])
-    assert major in releases, f"Node {major} is not in data/tables/node-releases.yaml"
-    eol = releases[major].end_of_life
+    assert str(major) in releases, f"Node {major} is not in data/tables/node-releases.yaml"
+    eol = releases[str(major)].end_of_life
     assert eol is not None and eol > dt.datetime.now(dt.UTC).date(), f"Node {major} reached end-of-life on {eol}"
 
 

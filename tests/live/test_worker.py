@@ -118,3 +118,31 @@ def test_new_worker_id_recovers_a_killed_workers_job(stack: Stack) -> None:
     assert code == 0, other.output()
     assert stack.redis.command("EXISTS", "jobs:heartbeat:task-b", db=stack.redis_db) == 0  # removed on a clean stop
     assert web.stop()[0] == 0
+
+
+def test_failing_jobs_are_dead_lettered_and_later_jobs_go_on(stack: Stack) -> None:
+    """A job that cannot be valid goes to jobs:dead at once; one that keeps failing is retried with
+    backoff, out of the queue's way, then dead-lettered; the jobs behind them are processed."""
+    web = stack.start("server.js")
+    web.wait_health(200)
+    poison = ['{"jobId":"poison","noteId":"abc"}', "not json", '{"jobId":"wordcount:999999","noteId":999999}']
+    for raw in poison:  # queued first, so they are ahead of the note's job
+        stack.redis.command("LPUSH", "jobs", raw, db=stack.redis_db)
+    status, note = web.post("/notes", {"text": "behind the poison"})
+    assert status == 201
+    worker = stack.start("worker.js", web=False, WORKER_ID="worker.poison", WORKER_MAX_ATTEMPTS="3")
+    dead = lambda: stack.redis.command("LRANGE", "jobs:dead", 0, -1, db=stack.redis_db)  # noqa: E731
+    wait_for(lambda: len(dead()) == 3, 20, f"the three poison jobs to be dead-lettered\n{worker.output()}")
+    assert sorted(dead()) == sorted(poison), worker.output()
+    assert note_state(stack, note["id"]) == (1, "3")
+    log = worker.output()
+    for raw in poison:
+        assert log.count(f"gave up on job {raw}") == 1, log  # one line per dead job
+    assert "invalid job: noteId must be a positive 32-bit integer" in log and "invalid job: not JSON" in log
+    assert "note 999999 does not exist" in log and "attempt 2 of 3" in log and "after 3 attempt(s)" in log
+    # The note behind them did not wait for the retries to run out.
+    assert log.index(f"wordcount:{note['id']} done") < log.index('gave up on job {"jobId":"wordcount:999999"')
+    for key in ("jobs", "jobs:retry", "jobs:attempts", "jobs:processing:worker.poison"):
+        assert stack.redis.command("EXISTS", key, db=stack.redis_db) == 0, key
+    assert worker.stop()[0] == 0
+    assert web.stop()[0] == 0

@@ -116,7 +116,8 @@ COPY_ALL = """async () => {
   for (const button of document.querySelectorAll("button.md-code__button[data-md-type='copy']")) {
     const code = document.querySelector(button.dataset.clipboardTarget);
     const shown = code.cloneNode(true);
-    shown.querySelectorAll(".gp, .go").forEach((el) => el.remove());  // prompts and output
+    // prompts and output, and mounted code annotations (their text lives in the code as tooltips)
+    shown.querySelectorAll(".gp, .go, .md-annotation").forEach((el) => el.remove());
     await navigator.clipboard.writeText("");
     button.click();
     await new Promise((resolve) => setTimeout(resolve, 0));

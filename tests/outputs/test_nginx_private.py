@@ -14,8 +14,10 @@ from urllib.parse import quote
 
 import pytest
 
+from scripts.csp import HEADERS_CONF
 from tests.outputs.browsing import opened, search
-from tests.outputs.test_nginx import CONF, get, running_nginx
+from tests.outputs.nginx import Nginx, get, serve
+from tests.servers import HOST
 from tests.support import REPO
 
 PRIVATE = REPO / "deploy" / "nginx" / "deploy-handbook-private.conf"
@@ -71,8 +73,8 @@ def private(built_site, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pr
         return re.sub(r"server 127\.0\.0\.1:4180;", f"server 127.0.0.1:{stub.server_address[1]};", conf)
 
     try:
-        with running_nginx(tmp_path_factory.mktemp("nginx-private"), site, PRIVATE, to_stub) as url:
-            yield Private(url, redirects, idp(stub))
+        with serve(tmp_path_factory.mktemp("nginx-private"), site, PRIVATE, to_stub) as server:
+            yield Private(server, redirects, idp(stub))
     finally:
         stub.shutdown()
         stub.server_close()
@@ -80,7 +82,7 @@ def private(built_site, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pr
 
 @dataclass(frozen=True)
 class Private:
-    url: str
+    server: Nginx
     redirects: list[str]  # where each sign-in was asked to come back to
     idp: str
 
@@ -90,12 +92,12 @@ def every_file(site: Path) -> list[str]:
 
 
 def test_without_a_session_nothing_is_served(private: Private, built_site) -> None:
-    url, idp_url = private.url, private.idp
+    idp_url = private.idp
     site, _ = built_site
     paths = [*every_file(site), "/", "/ecs/", "/no/such/page/"]
     served = []
     for path in paths:
-        status, headers, _ = get(url + quote(path))
+        status, headers, _ = get(private.server, quote(path))
         if status not in {302, 401} or (status == 302 and not headers["location"].startswith(idp_url)):
             served.append(f"{path}: {status} {headers.get('location', '')}")
         assert headers["x-robots-tag"] == "noindex, nofollow"
@@ -103,49 +105,48 @@ def test_without_a_session_nothing_is_served(private: Private, built_site) -> No
 
 
 def test_sign_in_comes_back_to_the_page_with_its_whole_query(private: Private) -> None:
-    url, idp_url = private.url, private.idp
-    status, headers, _ = get(url + "/ecs/?q=task&h=role")
+    idp_url = private.idp
+    status, headers, _ = get(private.server, "/ecs/?q=task&h=role")
     assert status == 302 and headers["location"].startswith(idp_url)
     assert private.redirects[-1] == "/ecs/?q=task&h=role"
 
 
 def test_with_a_session_every_file_is_served_noindex_and_private(private: Private, built_site) -> None:
-    url = private.url
     site, _ = built_site
     for path in every_file(site):
         if path == "/404.html":
             continue  # served only as the answer to a missing file (below)
-        status, headers, _ = get(url + quote(path), cookie=COOKIE)
+        status, headers, _ = get(private.server, quote(path), cookie=COOKIE)
         assert status == 200, path
         assert headers["x-robots-tag"] == "noindex, nofollow", path
         assert headers["cache-control"].startswith("private"), path
-    status, headers, body = get(url + "/no/such/page/", cookie=COOKIE)
+    status, headers, body = get(private.server, "/no/such/page/", cookie=COOKIE)
     assert status == 404 and b"md-content" in body
 
 
-def test_security_headers_match_the_public_config() -> None:
-    def headers(path: Path) -> dict[str, str]:
-        found = re.findall(r'^\s*add_header (\S+) "([^"]*)" always;', path.read_text(encoding="utf-8"), re.MULTILINE)
-        return dict(found)
-
-    private_headers = headers(PRIVATE)
-    assert private_headers.pop("X-Robots-Tag") == "noindex, nofollow"
-    assert private_headers == headers(CONF), "keep deploy-handbook-private.conf's headers in step"
+def test_security_headers_are_the_public_sites(private: Private) -> None:
+    """Both configurations include the one headers file; the private one adds noindex and private caching."""
+    status, public_like, _ = get(private.server, "/ecs/", cookie=COOKIE)
+    assert status == 200
+    expected = dict(re.findall(r'^add_header (\S+) "([^"]*)" always;', HEADERS_CONF.read_text(encoding="utf-8"), re.M))
+    for name, value in expected.items():
+        assert public_like[name.lower()] == value, name
+    assert public_like["x-robots-tag"] == "noindex, nofollow"
 
 
 @pytest.mark.xdist_group("browser")
 def test_signed_in_reader_gets_pages_and_search_without_errors(private: Private, browser) -> None:
-    url, idp_url = private.url, private.idp
-    context = browser.new_context()
-    host = url.split("//", 1)[1].split(":")[0]
+    idp_url = private.idp
+    url = f"https://{HOST}:{private.server.https_port}"
+    context = browser.new_context(ignore_https_errors=True)  # the test CA is not the browser's
     try:
-        context.add_cookies([{"name": "_handbook_session", "value": "signed-in", "domain": host, "path": "/"}])
+        context.add_cookies([{"name": "_handbook_session", "value": "signed-in", "domain": HOST, "path": "/"}])
         with opened(context, url + "/") as (page, errors):
             assert search(page, "Heroku"), "no search results behind the sign-in"
             assert not errors, errors
     finally:
         context.close()
-    context = browser.new_context()
+    context = browser.new_context(ignore_https_errors=True)
     try:
         with opened(context, url + "/ecs/") as (page, _):
             assert page.url.startswith(idp_url) and page.title() == "Sign in"

@@ -1,5 +1,5 @@
-"""The GitHub Pages workflow: actionlint-clean, and it builds strictly and deploys with the
-permissions Pages needs."""
+"""The workflows: actionlint-clean, every action pinned to a commit SHA, least-privilege permissions;
+the Pages workflow builds strictly and deploys with the permissions Pages needs."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from tests.support import REPO, need
@@ -53,27 +54,59 @@ def test_actionlint_catches_a_broken_workflow(tmp_path: Path) -> None:
     assert result.returncode != 0 and "nope" in result.stdout
 
 
-USES = re.compile(r"^\s*(?:-\s+)?uses:\s*(?P<action>[^@\s]+)@(?P<ref>\S+)(?P<comment>\s+#.*)?$", re.MULTILINE)
+# owner/repo[/path]@<full commit SHA>, then a comment naming the release: `# v4.4.0`.
+PINNED = re.compile(r"^[\w.-]+/[\w.-]+(?:/[\w./-]+)?@[0-9a-f]{40}\s+#\s*v?\d+(?:\.\d+)*\S*$")
+USES = re.compile(r"^\s*(?:-\s*)?uses:\s*(?P<ref>.+?)\s*$", re.MULTILINE)
 
 
-def test_every_action_is_pinned_to_a_commit_with_its_version() -> None:
-    """A tag can be moved to other code; a full commit SHA cannot. The comment says which release it is."""
-    found = []
-    for path in sorted(WORKFLOWS.glob("*.y*ml")):
-        for match in USES.finditer(path.read_text(encoding="utf-8")):
-            found.append(match["action"])
-            assert re.fullmatch(r"[0-9a-f]{40}", match["ref"]), f"{path.name}: {match[0].strip()} is not a commit SHA"
-            assert re.fullmatch(r"\s+# v\d+\.\d+\.\d+", match["comment"] or ""), f"{path.name}: {match[0].strip()}"
-    assert "actions/checkout" in found
+def workflow_files() -> list[Path]:
+    files = sorted(WORKFLOWS.glob("*.y*ml"))
+    assert files, "no workflow files"
+    return files
 
 
-# What each workflow's jobs may be granted beyond the top level's read access, and why. A new
-# workflow must be added here, which makes its permissions a reviewed decision.
+def unpinned_uses(text: str) -> list[str]:
+    """Every `uses:` that is not a local action, a docker image by digest, or an action at a full commit SHA
+    with its version in a comment."""
+    bad = []
+    for match in USES.finditer(text):
+        ref = match["ref"].strip("'\"")
+        if ref.startswith("./") or re.fullmatch(r"docker://\S+@sha256:[0-9a-f]{64}(\s+#.*)?", ref):
+            continue
+        if not PINNED.match(ref):
+            bad.append(ref)
+    return bad
+
+
+def test_every_action_is_pinned_to_a_commit_sha() -> None:
+    found = {path.name: unpinned_uses(path.read_text(encoding="utf-8")) for path in workflow_files()}
+    assert not any(found.values()), f"pin these to a full commit SHA with a `# vX.Y.Z` comment: {found}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- uses: actions/checkout@v4",
+        "- uses: actions/checkout@main",
+        "- uses: actions/checkout@11d5960a326750d5838078e36cf38b85af677262",  # no version comment
+        "- uses: actions/checkout@11d5960  # v4.4.0",  # a short SHA can collide
+        "  uses: docker://alpine:3.20",
+    ],
+)
+def test_the_pin_rule_refuses_tags_branches_and_short_shas(line: str) -> None:
+    assert unpinned_uses(f"steps:\n  {line}\n"), line
+
+
+# The most each workflow's jobs may be granted, and why. A new workflow must be added here, which
+# makes its permissions a reviewed decision.
 JOB_GRANTS = {
-    "pages.yml": {"pages", "id-token"},  # deploy-pages publishes with an OIDC token
-    "freshness.yml": {"contents", "pull-requests", "issues"},  # pushes the weekly PR's branch, updates one issue
-    "review-age.yml": set(),
+    # configure-pages reads the Pages settings; deploy-pages publishes with an OIDC token.
+    "pages.yml": {"contents": "read", "pages": "write", "id-token": "write"},
+    # pushes the weekly pull request's branch and opens it, or updates one issue.
+    "freshness.yml": {"contents": "write", "pull-requests": "write", "issues": "write"},
+    "review-age.yml": {"contents": "read"},
 }
+LEVEL = {"none": 0, "read": 1, "write": 2}
 
 
 def test_workflows_grant_least_privilege() -> None:
@@ -82,9 +115,10 @@ def test_workflows_grant_least_privilege() -> None:
         workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
         assert workflow["permissions"] in ({}, {"contents": "read"}), f"{path.name}: top-level permissions"
         assert path.name in JOB_GRANTS, f"{path.name}: say in JOB_GRANTS what its jobs may be granted"
+        allowed = JOB_GRANTS[path.name]
         for name, job in workflow["jobs"].items():
-            granted = job.get("permissions", {})
-            assert set(granted) <= JOB_GRANTS[path.name], f"{path.name}: job {name} asks for {granted}"
+            for scope, level in job.get("permissions", {}).items():
+                assert LEVEL[level] <= LEVEL[allowed.get(scope, "none")], f"{path.name}: job {name}: {scope}: {level}"
 
 
 def test_review_age_runs_weekly_and_pages_builds_from_full_history() -> None:

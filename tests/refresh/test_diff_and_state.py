@@ -103,6 +103,13 @@ def test_a_state_file_that_is_no_json_is_one_line(tmp_path: Path) -> None:
 
 
 def test_the_state_remembers_who_verified_last(data_copy: Path) -> None:
+    # A person verified node-22 on 2026-11-22 (set here, whatever the real data says today).
+    table = data_copy / "tables" / "node-releases.yaml"
+    text = table.read_text(encoding="utf-8")
+    row = text.index("  - id: node-22\n")
+    end = text.index("    verified: ", row)
+    line_end = text.index("\n", end)
+    table.write_text(text[:end] + "    verified: 2026-11-22" + text[line_end:], encoding="utf-8")
     node22 = item(data_copy, "tables/node-releases/node-22")
     moved = [Outcome(node22, "unchanged")]
     first = next_state(FreshnessState(), TODAY, fetched_sources(moved, TODAY), moved, {node22.key})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import typing
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -50,7 +51,7 @@ def write_fact(tmp_path: Path, body: str) -> Path:
             "    verified: 2026-01-01\n"
             "    refresh: {fetcher: botocore-model, service: ecs, shape: HealthCheck, pattern: '(?P<low>\\d+'}\n",
             8,
-            "a.refresh.pattern: Value error, not a regular expression: missing ), unterminated subpattern",
+            "a.refresh.pattern: not a regular expression: missing ), unterminated subpattern",
         ),
         (
             "    value: 1\n    sources: [https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html]\n"
@@ -73,7 +74,7 @@ def test_a_bad_hint_is_one_line_with_file_line_key_and_reason(
     with pytest.raises(DataError) as caught:
         load_data(write_fact(tmp_path, body))
     [problem] = caught.value.problems
-    assert problem.startswith(f"{tmp_path / 'data' / 'facts' / 'x.yaml'}:{line}: ")
+    assert problem.startswith(f"data/facts/x.yaml:{line}: ")  # named as in the project, wherever it is
     assert message in problem
 
 
@@ -89,7 +90,7 @@ def test_a_row_hint_must_name_columns_of_its_table(tmp_path: Path) -> None:
     with pytest.raises(DataError) as caught:
         load_data(data)
     assert caught.value.problems == [
-        f"{data / 'tables' / 't.yaml'}:11: rows[0].refresh: re-derives eol, not a column; columns are major"
+        "data/tables/t.yaml:11: rows[0].refresh: re-derives eol, not a column; columns are major"
     ]
 
 
@@ -117,7 +118,8 @@ def test_the_sources_page_shows_person_automatic_check_and_status() -> None:
     )
     handbook.tables["node-releases"] = moved
     assert state.person_verified(node, today) == dt.date(2026, 11, 22)
-    html = render_sources(handbook, state, today=today, max_age_days=180)
+    # The page's values are inert character references; read it as a browser would.
+    html = unescape(render_sources(handbook, state, today=today, max_age_days=180))
     assert "<th>Verified by a person</th><th>Re-checked automatically</th><th>Status</th>" in html
     row = html.split(f'href="{SCHEDULE}"')[1].split("</tr>")[0]
     assert '<time datetime="2026-11-22">' in row and '<time datetime="2026-11-30">' in row

@@ -220,7 +220,7 @@ export class DeployHandbookStack extends Stack {
     // Valkey with TLS in transit and an AUTH token, a replica in the other zone and automatic
     // failover. The token is generated into Secrets Manager and never appears in the template.
     const cacheToken = new secretsmanager.Secret(this, 'CacheAuthToken', {
-      secretName: 'deploy-handbook/cache-auth-token',
+      secretName: 'deploy-handbook/cache-auth-token', // pragma: allowlist secret (a name, not a value)
       description: 'AUTH token of the deploy-handbook Valkey replication group',
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
     });
@@ -248,7 +248,7 @@ export class DeployHandbookStack extends Stack {
     // The app reads one REDIS_URL (rediss:// = TLS). CloudFormation resolves the token reference
     // when it writes this secret, so the URL with the password exists only in Secrets Manager.
     const redisUrl = new secretsmanager.Secret(this, 'RedisUrl', {
-      secretName: 'deploy-handbook/redis-url',
+      secretName: 'deploy-handbook/redis-url', // pragma: allowlist secret (a name, not a value)
       description: 'REDIS_URL of the deploy-handbook app (rediss:// with the AUTH token)',
       secretStringValue: SecretValue.unsafePlainText(
         Fn.join('', [

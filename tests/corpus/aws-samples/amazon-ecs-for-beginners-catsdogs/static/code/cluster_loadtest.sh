@@ -1,0 +1,1 @@
+ab -c 800 -n 800 -t 10 demogo-final-1782061979.ap-northeast-2.elb.amazonaws.com/

@@ -1,0 +1,1 @@
+ab -c 200 -n 200 -t 30 demogo-final-1782061979.ap-northeast-2.elb.amazonaws.com/
