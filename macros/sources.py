@@ -47,7 +47,8 @@ def render_sources(
     state = state or FreshnessState()
     rows = []
     stale_count = 0
-    flag = html(' <strong class="hb-stale">{}</strong>', say("recheck_flag", language, days=max_age_days))
+    # The handbook's own words are trusted text (handbook/words.py); only values from data/ are made inert.
+    flag = html(' <strong class="hb-stale">{}</strong>', Markup(say("recheck_flag", language, days=max_age_days)))
     for url, items in backings(handbook, language).items():
         # Stale counts from the latest verification, a person's or a fetcher's: both read the source.
         stale = (today - min(i.verified for i in items)).days > max_age_days
@@ -68,14 +69,16 @@ def render_sources(
             )
         )
     last_run = date_text(state.last_run, language) if state.last_run else say("never", language)
-    summary = say(
-        "sources_summary",
-        language,
-        count=len(rows),
-        stale=stale_count,
-        days=max_age_days,
-        today=date_text(today, language),
-        last_run=last_run,
+    summary = Markup(
+        say(
+            "sources_summary",
+            language,
+            count=len(rows),
+            stale=stale_count,
+            days=max_age_days,
+            today=date_text(today, language),
+            last_run=last_run,
+        )
     )
     head = Markup("").join(
         html("<th>{}</th>", say(key, language))
