@@ -14,6 +14,13 @@ from .loader import DataError
 from .paths import REPO, shown
 
 ABBREVIATIONS = REPO / "includes" / "abbreviations.md"
+
+
+def abbreviations_file(includes: Path, language: str) -> Path:
+    """The abbreviations of one edition: abbreviations.md (English), abbreviations.zh.md (Chinese)."""
+    return includes / ("abbreviations.md" if language == "en" else f"abbreviations.{language}.md")
+
+
 LINE = re.compile(r"^\*\[(?P<term>[^\]]+)\]: (?P<text>\S.*)$")
 
 

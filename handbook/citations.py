@@ -14,6 +14,7 @@ from typing import Any
 
 from .loader import Handbook
 from .schema import Fact, Row
+from .translations import localized
 
 
 @dataclass(frozen=True)
@@ -34,23 +35,26 @@ class Item:
         return dict(self.sourced.values) if isinstance(self.sourced, Row) else {"value": self.sourced.value}
 
 
-def items(handbook: Handbook) -> list[Item]:
+def items(handbook: Handbook, language: str = "en") -> list[Item]:
+    """Every row and fact; `what` names it in `language`."""
     out = []
     for table in handbook.tables.values():
+        title = localized(table.title, table.zh, "title", language)
         for index, row in enumerate(table.rows):
-            what = f"{table.title}: {row.label or row.id}"
+            what = f"{title}: {localized(row.label, row.zh, 'label', language) or row.id}"
             out.append(Item(f"tables/{table.id}/{row.id}", what, f"tables/{table.id}.yaml", ("rows", index), row))
     for factset in handbook.factsets.values():
+        title = localized(factset.title, factset.zh, "title", language)
         for key, fact in factset.facts.items():
-            what = f"{factset.title}: {fact.label or key}"
+            what = f"{title}: {localized(fact.label, fact.zh, 'label', language) or key}"
             out.append(Item(f"facts/{factset.id}/{key}", what, f"facts/{factset.id}.yaml", ("facts", key), fact))
     return out
 
 
-def backings(handbook: Handbook) -> dict[str, list[Item]]:
+def backings(handbook: Handbook, language: str = "en") -> dict[str, list[Item]]:
     """Source URL -> every table row and fact that cites it, sorted by URL."""
     out: dict[str, list[Item]] = defaultdict(list)
-    for item in items(handbook):
+    for item in items(handbook, language):
         for url in item.sourced.sources:
             out[str(url)].append(item)
     return dict(sorted(out.items()))

@@ -23,14 +23,7 @@ from .schema import Strict, VerifiedDate
 
 # What a check found. "first-check": a page hashed for the first time (nothing to compare with yet).
 Status = Literal["unchanged", "value-changed", "text-changed", "unreachable", "format-changed", "first-check"]
-STATUS_LABELS: dict[str, str] = {
-    "unchanged": "unchanged",
-    "value-changed": "value changed",
-    "text-changed": "text changed",
-    "unreachable": "unreachable",
-    "format-changed": "format changed",
-    "first-check": "first check",
-}
+# How the Sources page names each status: handbook/words.py, `status_<status>`, in every language.
 # How a source was checked: the main text's hash, or one of the fetchers in handbook/hints.py.
 Method = Literal["text-hash", "node-release-schedule", "aws-price-list", "botocore-model", "npm", "pypi"]
 ItemKey = Annotated[str, Field(pattern=r"^(tables/[a-z0-9-]+/[a-z0-9-]+|facts/[a-z0-9-]+/[a-z0-9_]+)$")]

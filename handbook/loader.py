@@ -10,6 +10,7 @@ MAX_DATA_BYTES, nesting or aliases beyond handbook.located's limits (checked bef
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from pydantic import ValidationError
 from .located import SourceError, check_yaml_limits, line_index, nearest_line, read_source
 from .paths import DATA_DIR, shown
 from .schema import KINDS, Fact, FactSet, LocatedError, Table
+from .translations import problems as translation_problems
 from .yaml12 import DataLoader
 
 # The largest data file today is under 10 KB; a megabyte is a mistake (or an attack), not data.
@@ -95,8 +97,11 @@ def validation_problems(exc: ValidationError, node: yaml.Node | None, rel: str, 
     ]
 
 
-def load_file(path: Path, data_dir: Path | None = None) -> Table | FactSet:
-    """Validate one data file; raise DataError naming file, line, key path and reason."""
+def load_file(
+    path: Path, data_dir: Path | None = None, *, needs_chinese: Callable[[str], bool] | None = None
+) -> Table | FactSet:
+    """Validate one data file; raise DataError naming file, line, key path and reason.
+    With `needs_chinese`, every English text it is true for must have its Chinese twin (`zh:`)."""
     data_dir = data_dir or path.parent.parent
     rel = shown(path, data_dir.parent)  # data/facts/x.yaml, wherever the project is
     kind = path.parent.name
@@ -117,6 +122,10 @@ def load_file(path: Path, data_dir: Path | None = None) -> Table | FactSet:
     if item.id != path.stem:
         line = nearest_line(line_index(node), ("id",)) if node is not None else 1
         raise DataError([f"{rel}:{line}: id: {item.id!r} must equal the file name {path.stem!r}"])
+    twins = translation_problems(item, needs_chinese)
+    if twins:
+        lines = line_index(node) if node is not None else {}
+        raise DataError([f"{rel}:{nearest_line(lines, loc)}: {_format_path(loc)}: {why}" for loc, why in twins])
     return item
 
 
@@ -143,8 +152,9 @@ class Handbook:
         return factset.facts[key]
 
 
-def load_data(data_dir: Path = DATA_DIR) -> Handbook:
-    """Load and validate every YAML file under data_dir; collect all problems before raising."""
+def load_data(data_dir: Path = DATA_DIR, *, needs_chinese: Callable[[str], bool] | None = None) -> Handbook:
+    """Load and validate every YAML file under data_dir; collect all problems before raising.
+    The build of the Chinese edition passes `needs_chinese` (see load_file)."""
     tables: dict[str, Table] = {}
     factsets: dict[str, FactSet] = {}
     problems: list[str] = []
@@ -154,7 +164,7 @@ def load_data(data_dir: Path = DATA_DIR) -> Handbook:
         if path.suffix not in {".yaml", ".yml"}:
             continue
         try:
-            item = load_file(path, data_dir)
+            item = load_file(path, data_dir, needs_chinese=needs_chinese)
         except DataError as exc:
             problems.extend(exc.problems)
             continue

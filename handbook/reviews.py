@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
+from .citations import items as citations
 from .loader import Handbook
 from .pages import PageInfo
 from .schema import HandbookPolicy
@@ -28,23 +29,19 @@ class Reviewable:
         return (today - self.date).days
 
 
-def reviewables(pages: list[PageInfo], handbook: Handbook, policy: HandbookPolicy) -> list[Reviewable]:
-    """Everything that carries a review date, oldest first."""
+def reviewables(
+    pages: list[PageInfo], handbook: Handbook, policy: HandbookPolicy, language: str = "en"
+) -> list[Reviewable]:
+    """Everything that carries a review date, oldest first; data rows named in `language`."""
     items = [
         Reviewable("page", p.title, f"{p.shown}:{p.reviewed_line}", p.src, p.meta.reviewed, tuple(p.meta.owners))
         for p in pages
     ]
     owners = tuple(policy.owners)  # data files name sources, not owners
-    for table in handbook.tables.values():
-        for row in table.rows:
-            what, where = f"{table.title}: {row.label or row.id}", f"data/tables/{table.id}.yaml rows[{row.id}]"
-            items.append(Reviewable("data", what, where, None, row.verified, owners))
-    for factset in handbook.factsets.values():
-        for key, fact in factset.facts.items():
-            where = f"data/facts/{factset.id}.yaml facts.{key}"
-            items.append(
-                Reviewable("data", f"{factset.title}: {fact.label or key}", where, None, fact.verified, owners)
-            )
+    for item in citations(handbook, language):
+        kind, _, name = item.key.split("/", 2)
+        where = f"data/{item.file} " + (f"rows[{name}]" if kind == "tables" else f"facts.{name}")
+        items.append(Reviewable("data", item.what, where, None, item.verified, owners))
     return sorted(items, key=lambda item: (item.date, item.where))
 
 

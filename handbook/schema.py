@@ -149,11 +149,53 @@ FORMAT_ACCEPTS: dict[str, tuple[str, Any]] = {
 }
 
 
+# --- The Chinese edition's twins ----------------------------------------------------------------------
+# Every English text a reader sees (titles, labels, notes, units, prose cells) has its Chinese beside it,
+# under `zh:`; numbers, dates, units of code and sources stay single. handbook/translations.py lists the
+# pairs, refuses a Chinese text with no English one, and (when the build asks for the Chinese edition)
+# an English text without its Chinese twin.
+
+
+class ColumnZh(Strict):
+    label: str | None = None
+    unit: str | None = None
+
+
+class TableZh(Strict):
+    title: str | None = None
+    description: str | None = None
+
+
+class RowZh(Strict):
+    label: str | None = None
+    note: str | None = None
+    values: dict[str, str] = {}  # column -> the Chinese of that cell (text columns only)
+
+
+class FactZh(Strict):
+    label: str | None = None
+    note: str | None = None
+    unit: str | None = None
+    value: str | None = None  # the Chinese of a text value
+
+
+class FactSetZh(Strict):
+    title: str | None = None
+
+
 class Column(Strict):
     key: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
     label: str
     format: ColumnFormat = "text"
     unit: str | None = None
+    # false: the cells are names (codenames, product versions), written the same in every language
+    translated: bool = True
+    zh: ColumnZh | None = None
+
+    @property
+    def prose(self) -> bool:
+        """Whether its text cells are prose a reader needs in their language."""
+        return self.format == "text" and self.translated
 
 
 class Measured(Strict):
@@ -181,6 +223,7 @@ class Row(Sourced):
     label: str | None = None  # row header; required for comparison tables
     values: dict[str, Value]
     measured_by: Measured | None = None
+    zh: RowZh | None = None
 
 
 class Table(Strict):
@@ -190,6 +233,7 @@ class Table(Strict):
     description: str | None = None
     columns: list[Column] = Field(min_length=1)
     rows: list[Row] = Field(min_length=1)
+    zh: TableZh | None = None
 
     @model_validator(mode="after")
     def _rows_match_columns(self) -> Table:
@@ -240,6 +284,7 @@ class Fact(Sourced):
     value: Scalar
     unit: str | None = None
     label: str | None = None  # what the fact is, for the Sources page
+    zh: FactZh | None = None
 
     @model_validator(mode="after")
     def _hint_derives_the_value(self) -> Fact:
@@ -253,6 +298,7 @@ class FactSet(Strict):
     id: Slug
     title: str
     facts: dict[FactKey, Fact] = Field(min_length=1)
+    zh: FactSetZh | None = None
 
 
 # Which model a data file is validated against is decided by its folder, never guessed from content.

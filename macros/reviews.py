@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from handbook.reviews import Reviewable, past_review_age
 from handbook.schema import HandbookPolicy
+from handbook.words import date_text, say
 
 
 def _what(item: Reviewable, url_of: Callable[[str], str]) -> Markup:
@@ -17,16 +18,16 @@ def _what(item: Reviewable, url_of: Callable[[str], str]) -> Markup:
     return Markup('<a href="{}">{}</a><br><code>{}</code>').format(url_of(item.src), item.what, item.where)
 
 
-def _row(item: Reviewable, due: bool, today: dt.date, url_of: Callable[[str], str]) -> Markup:
-    flag = Markup(' <strong class="hb-stale">needs review</strong>') if due else ""
+def _row(item: Reviewable, due: bool, today: dt.date, url_of: Callable[[str], str], language: str) -> Markup:
+    flag = Markup(' <strong class="hb-stale">{}</strong>').format(say("needs_review", language)) if due else ""
     return Markup(
         '<tr{}><td>{}</td><td>{}</td><td><time datetime="{}">{}</time>{}</td><td>{}</td><td>{}</td></tr>'
     ).format(
         Markup(' class="hb-stale-row"') if due else "",
         _what(item, url_of),
-        item.kind,
+        say(f"kind_{item.kind}", language),
         item.date.isoformat(),
-        item.date.isoformat(),
+        date_text(item.date, language),
         flag,
         item.age(today),
         ", ".join(item.owners),
@@ -34,15 +35,29 @@ def _row(item: Reviewable, due: bool, today: dt.date, url_of: Callable[[str], st
 
 
 def render_needs_review(
-    items: list[Reviewable], policy: HandbookPolicy, *, today: dt.date, url_of: Callable[[str], str]
+    items: list[Reviewable],
+    policy: HandbookPolicy,
+    *,
+    today: dt.date,
+    url_of: Callable[[str], str],
+    language: str = "en",
 ) -> Markup:
     """A summary line and one table, oldest first; rows past the review age are flagged."""
     due = set(map(id, past_review_age(items, policy, today)))
-    summary = Markup(
-        '<p class="hb-review-summary">{} of {} pages and data rows are past the review age of {} days ({}).</p>'
-    ).format(len(due), len(items), policy.review_age_days, today.isoformat())
-    rows = Markup("").join(_row(item, id(item) in due, today, url_of) for item in items)
+    summary = say(
+        "review_summary",
+        language,
+        due=len(due),
+        total=len(items),
+        days=policy.review_age_days,
+        today=date_text(today, language),
+    )
+    rows = Markup("").join(_row(item, id(item) in due, today, url_of, language) for item in items)
+    head = Markup("").join(
+        Markup("<th>{}</th>").format(say(key, language))
+        for key in ("col_what", "col_kind", "col_reviewed", "col_age", "col_owners")
+    )
     return Markup(
-        '{}\n<div class="hb-table" id="table-needs-review"><table><thead><tr><th>What</th><th>Kind</th>'
-        "<th>Reviewed or verified</th><th>Age (days)</th><th>Owners</th></tr></thead><tbody>{}</tbody></table></div>"
-    ).format(summary, rows)
+        '<p class="hb-review-summary">{}</p>\n<div class="hb-table" id="table-needs-review"><table><thead><tr>{}'
+        "</tr></thead><tbody>{}</tbody></table></div>"
+    ).format(summary, head, rows)

@@ -17,6 +17,7 @@ from markupsafe import escape
 
 from checks.registry import UnknownKind, checks_for
 from handbook.snippets import SnippetError, extract, language, resolve
+from handbook.words import check_name, say
 
 
 def _fence(code: str) -> str:
@@ -54,14 +55,16 @@ def render_snippet(
     annotations: list[str] | None = None,
     page_dir: str = ".",
     root: Path,
+    page_language: str = "en",
 ) -> str:
-    """Markdown for one snippet: a titled code block and a link to the real file."""
+    """Markdown for one snippet: a titled code block and a link to the real file. The code and its comments
+    are the same file in every edition; the line under it is in the page's language."""
     file = resolve(path, root)
     rel = file.relative_to(root.resolve()).as_posix()
     # What `python -m checks` runs on this file, from its own registry: the label cannot drift from
     # the truth, and a file no checker knows stops the build instead of being shown unchecked.
     try:
-        checked_by = ", ".join(checks_for(file))
+        checked_by = say("list_separator", page_language).join(check_name(c, page_language) for c in checks_for(file))
     except UnknownKind as exc:
         raise SnippetError(
             f"snippets/{rel}: no kind known to `python -m checks`, so it would be shown unchecked ({exc})"
@@ -82,8 +85,9 @@ def render_snippet(
     # The snippet's identity rides on the meta line (attr_list), not on a wrapper <div>: a raw-HTML
     # wrapper is left unprocessed inside admonitions and tabs, while attr_list works everywhere.
     region_attr = f' data-region="{region}"' if region else ""
+    line = say("snippet_file", page_language, link=f"[`snippets/{rel}`]({href})", checks=escape(checked_by))
     return (
         f"\n{fence}{lang} {' '.join(options)}\n{code}\n{fence}\n\n{notes}"
-        f"File: [`snippets/{rel}`]({href}) · Checked by: {escape(checked_by)}\n"
+        f"{line}\n"
         f'{{: .hb-snippet-meta data-snippet="{rel}"{region_attr} }}\n'
     )

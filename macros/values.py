@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 
 from handbook.schema import Column, Steps, Value
+from handbook.words import date_text, say
 
 # HTML's five, Markdown's inline and block syntax, table cells (|), pymdownx/emoji/math extras, line breaks.
 _SYNTAX = "&<>\"'\\`*_{}[]()#+!|~^=:$@\n\r"
@@ -43,17 +44,18 @@ def _mib(value: int) -> str:
     return f"{_number(value / 1024)} GB" if value >= 1024 and value % 1024 == 0 else f"{_number(value)} MiB"
 
 
-def plain(value: Value, fmt: str = "text", unit: str | None = None) -> str:
-    """A value as plain (unescaped) text, following the column's format."""
+def plain(value: Value, fmt: str = "text", unit: str | None = None, language: str = "en") -> str:
+    """A value as plain (unescaped) text in `language`, following the column's format. Numbers keep
+    their digits and `$` in every language; words, lists and dates follow the language."""
     if value is None:
         return "—"
     if isinstance(value, bool):
-        text = "yes" if value else "no"
+        text = say("yes" if value else "no", language)
     elif fmt == "mib":
         if isinstance(value, Steps):
-            text = f"{_mib(value.start)} to {_mib(value.stop)} in {_mib(value.step)} steps"
+            text = say("mib_steps", language, start=_mib(value.start), stop=_mib(value.stop), step=_mib(value.step))
         elif isinstance(value, list):
-            text = ", ".join(_mib(int(v)) for v in value)
+            text = say("list_separator", language).join(_mib(int(v)) for v in value)
         elif isinstance(value, (int, float)):
             text = _mib(int(value))
         else:
@@ -63,20 +65,24 @@ def plain(value: Value, fmt: str = "text", unit: str | None = None) -> str:
     elif fmt == "usd" and isinstance(value, (int, float)):
         text = f"${_number(value)}"
     elif isinstance(value, dt.date):
-        text = value.isoformat()
+        text = date_text(value, language)
     elif isinstance(value, (int, float)):
         text = _number(value)
     elif isinstance(value, Steps):
-        text = f"{_number(value.start)} to {_number(value.stop)} in steps of {_number(value.step)}"
+        numbers = {"start": _number(value.start), "stop": _number(value.stop), "step": _number(value.step)}
+        text = say("range_steps", language, **numbers)
     elif isinstance(value, list):
-        text = ", ".join(str(v) for v in value)
+        text = say("list_separator", language).join(str(v) for v in value)
     else:
         text = str(value)
     return f"{text} {unit}" if unit and value is not None else text
 
 
-def cell(value: Value, column: Column) -> Markup:
-    text = inert(plain(value, column.format, column.unit))
+def cell(value: Value, column: Column, language: str = "en", translated: str | None = None) -> Markup:
+    """A table cell: `translated` is the cell's Chinese twin, shown on Chinese pages instead of the value."""
+    unit = column.zh.unit if language == "zh" and column.zh and column.zh.unit else column.unit
+    shown = translated if language == "zh" and translated is not None else value
+    text = inert(plain(shown, column.format, unit, language))
     return html("<code>{}</code>", text) if column.format == "code" and value is not None else text
 
 

@@ -1,10 +1,10 @@
 """`make bench`: how long the outputs take, how much a reader downloads, and how long a cut-over stops writes.
 
-Prints the strict build time, the checker's time, memory and false-alarm rate (checks.bench), how
-fast hostile data files are refused (each within 5 s and 300 MB, scripts/hostile_data.py), the PDF
-time (≤ 30 s), the offline bundle size and each page's gzip transfer size (HTML, CSS, JS and images it
-loads, without the search index, which is fetched only on first search) against a 200 KB budget.
-Exits 1 when a budget is blown.
+Prints the strict build time (both editions), the checker's time, memory and false-alarm rate
+(checks.bench), how fast hostile data files are refused (each within 5 s and 300 MB,
+scripts/hostile_data.py), each edition's PDF time (≤ 30 s each), the offline bundle size and each page's
+gzip transfer size, in both editions (HTML, CSS, JS and images it loads, without the search index, which
+is fetched only on first search) against a 200 KB budget. Exits 1 when a budget is blown.
 """
 
 from __future__ import annotations
@@ -18,10 +18,11 @@ import tempfile
 from pathlib import Path
 from urllib.parse import unquote, urljoin
 
+from handbook.editions import LANGUAGES
 from handbook.paths import REPO
 from scripts import hostile_data
 from scripts.offline.build import build_offline
-from scripts.pdf.build import build_pdf
+from scripts.pdf.build import build_pdf, pdf_path
 from scripts.site import build_site, nav_pages
 
 PAGE_BUDGET = 200 * 1024
@@ -83,20 +84,23 @@ def main() -> int:
         if not checks_ok:
             failures.append("the checker exceeded its budget or its corpus review is out of date")
         failures += hostile_data.report()
-        pdf = build_pdf(site, Path(tmp) / "deploy-handbook.pdf")
-        print(f"PDF:            {pdf.seconds:.1f} s for {pdf.pages} pages (budget {PDF_BUDGET_SECONDS:.0f} s)")
-        if pdf.seconds > PDF_BUDGET_SECONDS:
-            failures.append(f"PDF took {pdf.seconds:.1f} s")
+        for language in LANGUAGES:
+            pdf = build_pdf(site, Path(tmp) / pdf_path(language).name, language=language)
+            print(
+                f"PDF ({language}):       {pdf.seconds:.1f} s for {pdf.pages} pages (budget {PDF_BUDGET_SECONDS:.0f} s)"
+            )
+            if pdf.seconds > PDF_BUDGET_SECONDS:
+                failures.append(f"the {language} PDF took {pdf.seconds:.1f} s")
         offline = build_offline(Path(tmp) / "offline", Path(tmp) / "offline.zip")
         print(
             f"offline bundle: {offline.bytes_unpacked / 1e6:.1f} MB in {offline.files} files, "
             f"zip {offline.bytes_zipped / 1e6:.2f} MB"
         )
         print(f"page transfer (gzip, without the search index; budget {PAGE_BUDGET // 1024} KB):")
-        for page in nav_pages():
+        for page in (p for language in LANGUAGES for p in nav_pages(language=language)):
             size, count = page_weight(site, page.url)
             flag = "" if size <= PAGE_BUDGET else "  OVER BUDGET"
-            print(f"  {page.url or '/':<18} {size / 1024:7.1f} KB in {count} files{flag}")
+            print(f"  {page.url:<24} {size / 1024:7.1f} KB in {count} files{flag}")
             if flag:
                 failures.append(f"{page.url} weighs {size / 1024:.0f} KB")
     if failures:

@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config import load_config
-from mkdocs.structure.files import File
 
+from handbook.editions import DEFAULT, page_url, translation_of
+from handbook.pages import load_page
 from handbook.paths import REPO
 
 
@@ -24,8 +25,8 @@ class BuildError(RuntimeError):
 @dataclass(frozen=True)
 class NavPage:
     title: str
-    src: str  # relative to docs/, e.g. "ecs.md"
-    url: str  # relative to the site root, e.g. "ecs/" (hosted) or "ecs.html" (offline)
+    src: str  # relative to docs/, e.g. "ecs.md" or "ecs.zh.md"
+    url: str  # relative to the site root, e.g. "ecs/" (hosted), "ecs.html" (offline) or "zh/ecs/"
     section: str | None  # the nav section it sits in, e.g. "Reference"
 
 
@@ -47,10 +48,15 @@ def build_site(dest: Path, *, offline: bool = False) -> float:
 
 
 @functools.cache
-def nav_pages(*, offline: bool = False) -> tuple[NavPage, ...]:
-    """Every page of mkdocs.yml's nav, in nav order, with the URL MkDocs gives it (read once per process)."""
+def nav_pages(*, offline: bool = False, language: str = DEFAULT) -> tuple[NavPage, ...]:
+    """Every page of mkdocs.yml's nav, in nav order, with the URL MkDocs gives it (read once per process).
+
+    In Chinese (`language="zh"`): the Chinese pages (`ecs.zh.md`, under zh/), titled with the i18n plugin's
+    nav_translations. A section's index page without a nav title is titled by its own heading."""
     config = load_config(str(REPO / "mkdocs.yml"))
     directory_urls = bool(config.use_directory_urls) and not offline
+    (edition,) = [lang for lang in config.plugins["i18n"].config.languages if lang.locale == language]
+    titles = edition.nav_translations or {}
     pages: list[NavPage] = []
 
     def walk(items: list[Any], section: str | None) -> None:
@@ -58,10 +64,12 @@ def nav_pages(*, offline: bool = False) -> tuple[NavPage, ...]:
             entries = item.items() if isinstance(item, dict) else [(None, item)]
             for title, target in entries:
                 if isinstance(target, list):
-                    walk(target, title)
+                    walk(target, titles.get(title, title))
                 elif isinstance(target, str) and target.endswith(".md"):
-                    url = File(target, config.docs_dir, config.site_dir, directory_urls).url
-                    pages.append(NavPage(title or target, target, url, section))
+                    src = translation_of(target, language)
+                    shown = titles.get(title, title) if title else load_page(Path(config.docs_dir) / src).title
+                    url = page_url(src, directory_urls=directory_urls)
+                    pages.append(NavPage(shown, src, url, section))
 
     walk(config.nav or [], None)
     return tuple(pages)

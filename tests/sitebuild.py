@@ -22,6 +22,7 @@ PROJECT_PARTS = [
     "hooks",
     "overrides",
     "includes",
+    "i18n",
 ]
 
 

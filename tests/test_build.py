@@ -210,24 +210,37 @@ LIVE_MARKDOWN = "30 [s](javascript:alert(document.domain)) **bold** ![i](https:/
 
 def test_data_values_render_as_literal_text(scratch: Path) -> None:
     """A fact shown in a content tab and a table cell in a tab and a Markdown table stay text, never markup."""
+    # The same text as the value and as its Chinese twin: both editions must show it as text.
     facts = scratch / "data/facts/heroku.yaml"
-    facts.write_text(facts.read_text().replace("    value: 30\n", f'    value: "{LIVE_MARKDOWN}"\n', 1))
-    stacks = scratch / "data/tables/heroku-stacks.yaml"
-    stacks.write_text(stacks.read_text().replace("base: Ubuntu 24.04", f'base: "{LIVE_MARKDOWN}"', 1))
-    append(
-        scratch / "docs/heroku.md",
-        '\n=== "In a tab"\n\n    {{ table("heroku-stacks") | indent(4) }}\n\n'
-        '| Fact |\n| --- |\n| {{ fact("heroku.shutdown_grace_s") }} |\n',
+    facts.write_text(
+        facts.read_text()
+        .replace("    value: 30\n", f'    value: "{LIVE_MARKDOWN}"\n', 1)
+        .replace('      unit: "秒"\n', f'      unit: "秒"\n      value: "{LIVE_MARKDOWN}"\n', 1)
     )
+    stacks = scratch / "data/tables/heroku-stacks.yaml"
+    stacks.write_text(
+        stacks.read_text()
+        .replace("base: Ubuntu 24.04", f'base: "{LIVE_MARKDOWN}"', 1)
+        .replace(
+            '        status: "新应用的默认值', f'        base: "{LIVE_MARKDOWN}"\n        status: "新应用的默认值', 1
+        )
+    )
+    for page in ("docs/heroku.md", "docs/heroku.zh.md"):
+        append(
+            scratch / page,
+            '\n=== "In a tab"\n\n    {{ table("heroku-stacks") | indent(4) }}\n\n'
+            '| Fact |\n| --- |\n| {{ fact("heroku.shutdown_grace_s") }} |\n',
+        )
     result = build(scratch, scratch / "site")
     assert result.returncode == 0, result.stdout + result.stderr
-    for page in ("app-code", "heroku"):
+    for page, unit in (("app-code", "seconds"), ("heroku", "seconds"), ("zh/app-code", "秒"), ("zh/heroku", "秒")):
         html = (scratch / "site" / page / "index.html").read_text()
         assert not re.search(r"href=\"javascript:alert|<strong>bold|<img[^>]*evil|<code>x</code>", html), page
         texts = [text for attrs, text in elements(html, "a") if attrs.get("data-fact") == "heroku.shutdown_grace_s"]
-        assert texts and all(text == f"{LIVE_MARKDOWN} seconds" for text in texts), (page, texts)
-    heroku = (scratch / "site/heroku/index.html").read_text()
-    assert sum(LIVE_MARKDOWN in cells for table in table_texts(heroku) for row in table for cells in row) >= 2
+        assert texts and all(text == f"{LIVE_MARKDOWN} {unit}" for text in texts), (page, texts)
+    for page in ("heroku", "zh/heroku"):
+        html = (scratch / "site" / page / "index.html").read_text()
+        assert sum(LIVE_MARKDOWN in cells for table in table_texts(html) for row in table for cells in row) >= 2
 
 
 def test_unpublishable_snippets_fail_the_build_and_reach_no_site(scratch: Path) -> None:

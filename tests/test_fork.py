@@ -38,7 +38,9 @@ def test_fork_renames_hands_over_pages_and_builds_a_new_page(tmp_path: Path) -> 
     assert "!ENV [SITE_URL," in (project / "handbook.yml").read_text(), "the Pages override is kept"
     assert 'owners: ["Acme platform team"]' in (project / "docs/ecs.md").read_text()
 
+    # A new page is written in both languages (the Chinese one may start as a copy, listed as pending).
     (project / "docs/runbook.md").write_text(RUNBOOK, encoding="utf-8")
+    (project / "docs/runbook.zh.md").write_text(RUNBOOK, encoding="utf-8")
     mkdocs = project / "mkdocs.yml"
     nav_entry = "  - Home: index.md\n"
     mkdocs.write_text(mkdocs.read_text().replace(nav_entry, nav_entry + "  - Runbook: runbook.md\n"))

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from handbook.editions import page_language, page_url
 from scripts.check_fresh import main as check_fresh
 from tests.sitebuild import build, failing_build
 from tests.support import DOCS, REPO, need_tool
@@ -63,13 +64,17 @@ def test_every_page_shows_its_owners_review_date_and_edit_links(built_site: Buil
     site, _ = built_site
     for source in sorted(DOCS.rglob("*.md")):
         rel = source.relative_to(DOCS).as_posix()
-        html = (site / rel.removesuffix(".md").removesuffix("index") / "index.html").read_text(encoding="utf-8")
+        html = (site / page_url(rel) / "index.html").read_text(encoding="utf-8")
         front = re.search(r"owners: \[(.*)\]\nreviewed: (\S+)", source.read_text(encoding="utf-8"))
         assert front, rel
-        shown = re.search(
-            r'Reviewed <time datetime="(\S+)">\S+</time>\s*by <span class="hb-owners">([^<]*)</span>', html
+        # Each edition in its own words: "Reviewed DATE by OWNERS", "OWNERS 于 DATE 审阅".
+        pattern = (
+            r'Reviewed <time datetime="(?P<date>\S+)">\S+</time>\s*by <span class="hb-owners">(?P<owners>[^<]*)</span>'
+            if page_language(rel) == "en"
+            else r'<span class="hb-owners">(?P<owners>[^<]*)</span> 于 <time datetime="(?P<date>\S+)">[^<]+</time> 审阅'
         )
-        assert shown and shown.groups() == (front[2], front[1]), rel
+        shown = re.search(pattern, html)
+        assert shown and (shown["date"], shown["owners"]) == (front[2], front[1]), rel
         assert f'href="https://github.com/example/deploy-handbook/edit/main/docs/{rel}"' in html, rel
         assert f'href="https://github.com/example/deploy-handbook/raw/main/docs/{rel}"' in html, rel
 

@@ -130,5 +130,14 @@ def search(page: Page, query: str) -> list[str]:
     box = page.locator("input.md-search__input")
     box.click()
     box.press_sequentially(query)  # Material searches on key events; fill() alone sends none
+    box.press("End")  # Chinese characters are typed without key events (as an input method commits them)
     page.wait_for_selector(".md-search-result__item", timeout=15_000)
     return page.locator(".md-search-result__item h1, .md-search-result__item h2").all_inner_texts()
+
+
+def search_hits(page: Page, query: str) -> list[list[str]]:
+    """Search, then the result links as shown, grouped by page: [[page URL, section URL, …], …]."""
+    search(page, query)
+    return page.locator("li.md-search-result__item").evaluate_all(
+        "items => items.map(li => [...li.querySelectorAll('a[href]')].map(a => a.href.replace(/[?]h=[^#]*/, '')))"
+    )

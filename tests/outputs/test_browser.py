@@ -3,6 +3,7 @@ file://. Search, tabs, copy, palette, links and anchors, console errors, images,
 
 from __future__ import annotations
 
+import json
 import re
 import zipfile
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
+from handbook.editions import LANGUAGES
 from scripts.site import nav_pages
 from tests.outputs.browsing import Target, Visit, crawl, opened, search
 from tests.support import DOCS
@@ -50,9 +52,11 @@ def test_search_returns_hits(browser: Browser, target: Target) -> None:
         assert not leaving, f"the offline bundle requested {leaving}"
 
 
-def test_crawl_reaches_every_nav_page_and_every_link_resolves(crawled: Crawl, target: Target) -> None:
+def test_crawl_reaches_every_nav_page_of_both_editions_and_every_link_resolves(crawled: Crawl, target: Target) -> None:
     visits, broken = crawled
-    expected = {p.src: target.file_for(target.base_url + p.url) for p in nav_pages(offline=target.name == "offline")}
+    offline = target.name == "offline"
+    pages = [p for language in LANGUAGES for p in nav_pages(offline=offline, language=language)]
+    expected = {p.src: target.file_for(target.base_url + p.url) for p in pages}
     missing = [src for src, path in expected.items() if path not in visits]
     assert not missing, f"nav pages the crawl never reached: {missing}"
     assert not broken, "broken links or anchors:\n" + "\n".join(broken)
@@ -170,7 +174,12 @@ def test_offline_zip_unpacks_to_one_folder_with_the_inlined_search_index(offline
         assert {
             "deploy-handbook/index.html",
             "deploy-handbook/search/search_index.js",
+            "deploy-handbook/zh/index.html",
+            "deploy-handbook/zh/search/search_index.js",
             "deploy-handbook/assets/vendor/iframe-worker/shim.js",
         } <= set(names)
-        assert zf.read("deploy-handbook/search/search_index.js").startswith(b"var __index = ")
+        for edition in ("", "zh/"):
+            index = zf.read(f"deploy-handbook/{edition}search/search_index.js")
+            assert index.startswith(b"var __index = "), edition
+            assert json.loads(index.removeprefix(b"var __index = "))["config"]["lang"] == [edition.rstrip("/") or "en"]
     assert len(names) == sum(1 for p in offline.root.rglob("*") if p.is_file())

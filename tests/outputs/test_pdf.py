@@ -1,5 +1,5 @@
-"""The printed handbook: every nav page in order, a TOC with correct page numbers, page-numbered
-footers, embedded fonts, CJK text, links kept as links, nothing cut off at the page edge."""
+"""The printed handbook, each edition: every nav page in order, a TOC with correct page numbers,
+page-numbered footers, embedded fonts, CJK text, links kept as links, nothing cut off at the page edge."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from handbook.words import say
 from scripts.pdf.build import CJK_LINE, HERE, PdfResult, overflow
-from scripts.site import nav_pages
+from scripts.site import NavPage, nav_pages
 from tests.support import need_tool
 
 pytestmark = pytest.mark.xdist_group("browser")
@@ -23,6 +24,10 @@ def pdftotext(pdf: Path, *args: str) -> str:
     return subprocess.run([tool, *args, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
 
 
+def chapters(pdf: PdfResult) -> tuple[NavPage, ...]:
+    return nav_pages(language=pdf.language)
+
+
 def page_texts(pdf: Path) -> list[str]:
     return pdftotext(pdf, "-layout").split("\f")[:-1]  # pdftotext ends every page with a form feed
 
@@ -31,15 +36,16 @@ def test_page_count_covers_cover_toc_and_every_chapter(handbook_pdf: PdfResult) 
     info = subprocess.run([need_tool("pdfinfo"), str(handbook_pdf.path)], capture_output=True, text=True, check=True)
     pages = int(re.search(r"^Pages:\s+(\d+)", info.stdout, re.MULTILINE).group(1))
     assert pages == handbook_pdf.pages == len(page_texts(handbook_pdf.path))
-    assert pages >= len(nav_pages()) + 2, "a cover, a TOC and at least one page per chapter"
+    assert pages >= len(chapters(handbook_pdf)) + 2, "a cover, a TOC and at least one page per chapter"
 
 
 def test_chapters_follow_nav_order_and_the_toc_numbers_are_right(handbook_pdf: PdfResult) -> None:
     texts = page_texts(handbook_pdf.path)
-    starts = [handbook_pdf.chapter_pages[p.title] for p in nav_pages()]
+    starts = [handbook_pdf.chapter_pages[p.title] for p in chapters(handbook_pdf)]
     assert starts == sorted(starts) and len(set(starts)) == len(starts), starts
     toc = texts[1]
-    for page in nav_pages():
+    assert say("contents", handbook_pdf.language) in toc
+    for page in chapters(handbook_pdf):
         number = handbook_pdf.chapter_pages[page.title]
         assert re.search(rf"{re.escape(page.title)}\s+\.*\s*{number}\b", toc), f"TOC lacks {page.title!r} … {number}"
         # Material puts each page's title (or its own first heading) at the top of the chapter.
@@ -48,16 +54,20 @@ def test_chapters_follow_nav_order_and_the_toc_numbers_are_right(handbook_pdf: P
 
 def test_every_nav_title_is_in_the_text(handbook_pdf: PdfResult) -> None:
     text = " ".join(pdftotext(handbook_pdf.path).split())
-    missing = [p.title for p in nav_pages() if p.title not in text]
+    missing = [p.title for p in chapters(handbook_pdf) if p.title not in text]
     assert not missing, f"nav pages missing from the PDF: {missing}"
 
 
 def test_cover_and_footer(handbook_pdf: PdfResult) -> None:
     texts = page_texts(handbook_pdf.path)
-    assert "The Deploy Handbook" in texts[0] and re.search(r"Built \d{4}-\d\d-\d\d from commit \w+", texts[0])
-    assert CJK_LINE in texts[0], "the CJK line on the cover is not extractable text"
+    if handbook_pdf.language == "en":
+        assert "The Deploy Handbook" in texts[0] and re.search(r"Built \d{4}-\d\d-\d\d from commit \w+", texts[0])
+        assert CJK_LINE in texts[0], "the CJK line on the cover is not extractable text"
+    else:
+        assert "部署手册" in texts[0] and re.search(r"构建于 \d{4} 年 \d+ 月 \d+ 日，提交 \w+", texts[0])
     for number, text in enumerate(texts, start=1):
-        assert f"Page {number} of {len(texts)}" in text, f"page {number} has no page number in its footer"
+        footer = say("page_of", handbook_pdf.language, page=number, pages=len(texts))
+        assert footer in text, f"page {number} has no page number in its footer"
 
 
 def test_all_fonts_are_embedded(handbook_pdf: PdfResult) -> None:
@@ -86,7 +96,7 @@ def _ink(pgm: bytes) -> float:
 @pytest.mark.parametrize("which", ["cover", "first chapter"])
 def test_a_rendered_page_is_not_blank(handbook_pdf: PdfResult, which: str) -> None:
     tool = need_tool("pdftoppm", hint="apt-get install poppler-utils")
-    number = 1 if which == "cover" else handbook_pdf.chapter_pages[nav_pages()[0].title]
+    number = 1 if which == "cover" else handbook_pdf.chapter_pages[chapters(handbook_pdf)[0].title]
     pgm = subprocess.run(
         [tool, "-gray", "-r", "40", "-f", str(number), "-l", str(number), str(handbook_pdf.path)],
         capture_output=True,
@@ -107,7 +117,9 @@ def test_links_are_kept_as_links(handbook_pdf: PdfResult) -> None:
                 external += 1
             elif "/Dest" in annot:
                 internal += 1
-    assert internal >= len(nav_pages()), f"the TOC and cross-references should be internal links ({internal})"
+    assert internal >= len(chapters(handbook_pdf)), (
+        f"the TOC and cross-references should be internal links ({internal})"
+    )
     assert external > 0, "source links should stay clickable"
 
 

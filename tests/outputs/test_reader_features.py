@@ -5,16 +5,13 @@ and highlighted searches, section index pages, code annotations, abbreviation to
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
 import sys
-from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page
 
-from scripts.serve import serve_directory
-from scripts.site import nav_pages, run_mkdocs_build
+from scripts.site import nav_pages
 from tests.outputs.browsing import Target, opened
 from tests.support import REPO, need
 
@@ -71,22 +68,6 @@ def test_every_page_links_to_edit_and_view_its_source(browser: Browser, target: 
                 assert view == f"{REPO_URL}/raw/main/docs/{src}"
     finally:
         context.close()
-
-
-@pytest.fixture(scope="session")
-def at_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Target]:
-    """The hosted build served at its own site_url: Material's instant navigation follows only links
-    its sitemap lists, and it matches them by scheme, host and port (the reader's case in production)."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    site = tmp_path_factory.mktemp("at-site-url")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SITE_URL", f"http://127.0.0.1:{port}/")
-        result = run_mkdocs_build(REPO, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    with serve_directory(site, port) as base_url:
-        yield Target("hosted", site, base_url, base_url)
 
 
 @pytest.mark.parametrize("where", ["at_site_url", "offline"])

@@ -23,6 +23,12 @@
     return meta ? meta.content : "handbook";
   }
 
+  // The progress line in the page's language: overrides/main.html writes it from handbook/words.py.
+  function word(name, fallback) {
+    const meta = document.querySelector(`meta[name="${name}"]`);
+    return meta ? meta.content : fallback;
+  }
+
   function progress(list, boxes) {
     let status = list.querySelector(".hb-checklist__progress");
     if (status === null) {
@@ -32,7 +38,9 @@
       list.append(status);
     }
     const done = boxes.filter((box) => box.checked).length;
-    status.textContent = `${done} of ${boxes.length} steps done` + (store === null ? " (not remembered: this browser blocks local storage)" : "");
+    const said = word("hb-steps-done", "{done} of {total} steps done");
+    const line = said.replace("{done}", String(done)).replace("{total}", String(boxes.length));
+    status.textContent = line + (store === null ? word("hb-steps-not-remembered", "") : "");
   }
 
   function setUp() {
