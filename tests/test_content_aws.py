@@ -18,6 +18,7 @@ import yaml
 
 from handbook.lookups import node_releases
 from handbook.snippets import regions
+from tests.prose import bare_numbers, prose
 from tests.support import DOCS, SNIPPETS
 
 PAGES = ["aws.md", "aws-stack.md", "ecs.md", "containerizing.md", "app-code.md", "eks.md"]
@@ -74,17 +75,6 @@ def page(name: str) -> str:
     return (DOCS / name).read_text(encoding="utf-8")
 
 
-def prose(markdown: str) -> str:
-    """The words a reader sees as running text: no front matter, code, macros, link targets or anchors."""
-    text = re.sub(r"\A---\n.*?\n---\n", " ", markdown, flags=re.DOTALL)
-    text = re.sub(r"^( *)(`{3,}|~{3,}).*?^\1\2[ \t]*$", " ", text, flags=re.MULTILINE | re.DOTALL)
-    text = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", " ", text, flags=re.DOTALL)
-    text = re.sub(r"(`+).+?\1", " ", text)
-    text = re.sub(r"\]\([^)]*\)", "]", text)
-    text = re.sub(r"\{ *#[^}]*\}", " ", text)
-    return re.sub(r"<[^>]+>", " ", text)
-
-
 def snippet_json(rel: str) -> dict[str, Any]:
     return json.loads((SNIPPETS / rel).read_text(encoding="utf-8"))
 
@@ -107,11 +97,11 @@ def containers(task_definition: dict[str, Any]) -> dict[str, dict[str, Any]]:
 # --- Pages ------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("name", [*PAGES, *(p.replace(".md", ".zh.md") for p in PAGES)])
 def test_prose_has_no_typed_numbers(name: str) -> None:
     # Names such as EC2, S3, ARM64 or v5 are words; a free-standing number must come from data/.
-    found = sorted(set(re.findall(r"\b\d[\d.,]*", prose(page(name)))))
-    assert found == [], f"docs/{name}: numbers typed into prose; use fact() or table(): {found}"
+    found = bare_numbers(page(name))
+    assert found == [], f"docs/{name}: numbers typed into prose; use fact() or table():\n" + "\n".join(found)
 
 
 @pytest.mark.parametrize("name", PAGES)

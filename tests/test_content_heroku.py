@@ -19,6 +19,7 @@ from handbook.loader import cached_data
 from handbook.lookups import aws_stack_costs, cost_formations, fargate_rates, fargate_sizes, fargate_vcpus, heroku_dynos
 from handbook.snippets import SNIPPETS_DIR, regions
 from tests.htmltables import snippet_attrs
+from tests.prose import bare_numbers
 from tests.support import DATA, DOCS
 
 Built = tuple[Path, subprocess.CompletedProcess[str]]
@@ -48,38 +49,11 @@ PITFALLS = {
     "choosing.md": ["App Runner", "free tier"],
 }
 
-FENCED = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,}).*?^(?P=indent)(?P=fence)[ \t]*$", re.M | re.S)
-JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
-INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1", re.S)
-LINK_TARGET = re.compile(r"\]\([^)]*\)")
-HTML_TAG = re.compile(r"<[^>]+>")
-ATTR_LIST = re.compile(r"\{[:\s][^}]*\}")
-LIST_MARKER = re.compile(r"^[ \t]*\d+\.[ \t]", re.M)
-# A number standing on its own: not glued to letters or hyphens (EC2, heroku-24, R14 and p95 are names).
-BARE_NUMBER = re.compile(r"(?<![\w\-.])\d[\d,.]*(?![\w\-])")
 PITFALL_TITLE = re.compile(r'^!!! (?:danger|warning) "Pitfall: (?P<title>[^"]+)"', re.M)
 
 
 def _source(page: str) -> str:
     return (DOCS / page).read_text(encoding="utf-8")
-
-
-def prose(text: str) -> str:
-    """The page's prose: what a reader sees as running text, minus code, macros and link targets.
-
-    Blanked spans are replaced by spaces of the same length so that line numbers stay right.
-    """
-    for pattern in (FENCED, JINJA, INLINE_CODE, LINK_TARGET, HTML_TAG, ATTR_LIST, LIST_MARKER):
-        text = pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
-    return text
-
-
-def bare_numbers(text: str) -> list[str]:
-    """`line: number` for every digit sequence left in the prose of a Markdown text."""
-    found = []
-    for number, line in enumerate(prose(text).splitlines(), start=1):
-        found += [f"{number}: {m.group(0)!r} in {line.strip()!r}" for m in BARE_NUMBER.finditer(line)]
-    return found
 
 
 def test_prose_lint_finds_numbers_and_ignores_macros_and_code() -> None:
@@ -88,12 +62,13 @@ def test_prose_lint_finds_numbers_and_ignores_macros_and_code() -> None:
         'It has {{ fact("heroku.shutdown_grace_s") }} and runs `node:24-alpine` on EC2 and heroku-24.\n'
         "```bash\nheroku ps:scale web=2\n```\n"
         "1. First step, see [the page](page.md#step-3).\n"
+        "重启间隔为24小时，见 EC2 和 v5。\n"
     )
-    assert [f.split(":")[0] for f in bare_numbers(sample)] == ["1"]
-    assert "'24'" in bare_numbers(sample)[0]
+    assert [f.split(":")[0] for f in bare_numbers(sample)] == ["1", "7"]
+    assert "'24'" in bare_numbers(sample)[0] and "'24'" in bare_numbers(sample)[1]
 
 
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", [*PAGES, *(p.replace(".md", ".zh.md") for p in PAGES)])
 def test_numbers_in_prose_come_from_data(page: str) -> None:
     found = bare_numbers(_source(page))
     assert not found, f"docs/{page}: numbers must come from data via fact() or table():\n" + "\n".join(found)

@@ -120,8 +120,13 @@ COPY_ALL = """async () => {
     shown.querySelectorAll(".gp, .go, .md-annotation").forEach((el) => el.remove());
     await navigator.clipboard.writeText("");
     button.click();
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    copies.push({expected: shown.textContent.trimEnd(), copied: await navigator.clipboard.readText()});
+    // The copy is asynchronous: wait for it (up to 2 s on a busy machine) instead of reading at once.
+    let copied = "";
+    for (let tries = 0; tries < 40 && !copied; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      copied = await navigator.clipboard.readText();
+    }
+    copies.push({expected: shown.textContent.trimEnd(), copied});
   }
   return copies;
 }"""
