@@ -283,8 +283,16 @@ class Table(Strict):
 class Fact(Sourced):
     value: Scalar
     unit: str | None = None
+    format: ColumnFormat = "text"  # as for a column: `code` for a literal such as a port (no thousands separator)
     label: str | None = None  # what the fact is, for the Sources page
     zh: FactZh | None = None
+
+    @model_validator(mode="after")
+    def _value_fits_its_format(self) -> Fact:
+        expected, accepts = FORMAT_ACCEPTS[self.format]
+        if not accepts(self.value):
+            raise LocatedError(("value",), f"a {self.format} fact needs {expected}, not {self.value!r}")
+        return self
 
     @model_validator(mode="after")
     def _hint_derives_the_value(self) -> Fact:

@@ -22,7 +22,7 @@ def render_fact(handbook: Handbook, name: str, *, unit: bool = True, language: s
     fact = handbook.fact(name)
     value = localized(fact.value, fact.zh, "value", language) if isinstance(fact.value, str) else fact.value
     shown_unit = localized(fact.unit, fact.zh, "unit", language) if unit else None
-    text = plain(value, unit=shown_unit, language=language)
+    text = plain(value, fact.format, unit=shown_unit, language=language)
     urls = [str(u) for u in fact.sources]
     title = say("fact_title", language, date=date_text(fact.verified, language), sources=" ".join(urls))
     return html('<a class="hb-fact" data-fact="{}" href="{}" title="{}">{}</a>', name, urls[0], title, text)

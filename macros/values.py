@@ -75,7 +75,9 @@ def plain(value: Value, fmt: str = "text", unit: str | None = None, language: st
         text = say("list_separator", language).join(str(v) for v in value)
     else:
         text = str(value)
-    return f"{text} {unit}" if unit and value is not None else text
+    if not unit or value is None:
+        return text
+    return f"{text}{unit}" if unit == "%" else f"{text} {unit}"  # 70%, as both languages write it
 
 
 def cell(value: Value, column: Column, language: str = "en", translated: str | None = None) -> Markup:

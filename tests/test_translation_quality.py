@@ -30,10 +30,16 @@ def test_a_translated_page_passes_the_gate(page: str) -> None:
     )
 
 
-@pytest.mark.parametrize("page", sorted(PENDING))
-def test_a_pending_page_is_still_pending(page: str) -> None:
-    findings = gate((REPO / page).read_text(encoding="utf-8"), TERMS)
-    assert findings, f"{page} passes the translation gate: take it off i18n/pending.txt"
+def test_a_pending_page_is_still_pending() -> None:
+    """The list names only work left to do (today: nothing; a fork adding pages may list its copies)."""
+    done = [page for page in sorted(PENDING) if not gate((REPO / page).read_text(encoding="utf-8"), TERMS)]
+    assert not done, f"these pass the translation gate: take them off i18n/pending.txt: {done}"
+
+
+def test_the_edition_is_complete() -> None:
+    """Every page of the handbook is translated: a page may wait in i18n/pending.txt while its
+    translation is under way, but the handbook ships with none waiting."""
+    assert not PENDING, f"pages still in English on the Chinese edition: {sorted(PENDING)}"
 
 
 # --- The rules themselves, on lines a translator might write -----------------------------------------
@@ -57,6 +63,7 @@ BAD = [
     ("使用ECS部署。", "no space between Chinese and English"),
     ("共 30秒。", "no space between Chinese and English or a number"),
     ("Heroku，AWS", "full-width punctuation in English text"),
+    ("先创建 task execution role（任务执行角色） 的策略。", "a space next to full-width punctuation"),
     ("运行 `heroku ps：scale`。", "full-width punctuation in code"),
     ("在 ECS 上 ，任务定义描述容器。", "a space next to full-width punctuation"),
     ('{{ snippet("app/Procfile", annotations=["Declares the web process here."]) }}', "untranslated English"),

@@ -126,7 +126,10 @@ PUNCTUATION_RULES: list[tuple[re.Pattern[str], str]] = [
         re.compile(rf"[{HAN_CLASS}][A-Za-z0-9]|[A-Za-z0-9][{HAN_CLASS}]"),
         "no space between Chinese and English or a number",
     ),
-    (re.compile(r"\s[，。：；！？、）”]|[（“]\s"), "a space next to full-width punctuation"),
+    (
+        re.compile(rf"\s[，。：；！？、）”]|[（“]\s|[）”][ \t]+[{HAN_CLASS}]"),
+        "a space next to full-width punctuation",
+    ),
 ]
 
 
