@@ -102,6 +102,7 @@ def test_search_suggests_shares_and_highlights(browser: Browser, target: Target)
             assert not errors, errors
         with opened(context, url_of(target, "ecs.md") + "?h=fargate") as (page, errors):
             marks = page.locator("article mark")
+            marks.first.wait_for(timeout=15_000)  # Material highlights once its search worker has the index
             assert marks.count() > 3 and marks.first.inner_text().lower() == "fargate"
     finally:
         context.close()
