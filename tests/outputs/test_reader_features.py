@@ -125,6 +125,7 @@ def test_code_annotations_open_on_click(browser: Browser, target: Target) -> Non
     try:
         with opened(context, url_of(target, "start/exercises.md")) as (page, errors):
             annotations = page.locator(".md-annotation")
+            annotations.nth(5).wait_for(timeout=15_000)  # Material mounts code annotations after load
             assert annotations.count() == 6
             annotations.first.locator(".md-annotation__index").click(force=True)
             assert "initdb" in annotations.first.locator(".md-tooltip__inner").inner_text()
