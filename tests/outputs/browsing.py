@@ -66,6 +66,17 @@ def opened(context: BrowserContext, url: str) -> Iterator[tuple[Page, list[str]]
         page.close()
 
 
+def instant_navigation_ready(page: Page) -> None:
+    """Wait until Material's instant navigation can take a click: it intercepts links only once it has
+    read the site's sitemap.xml (which tells it which URLs are the site's own); a click before that is
+    an ordinary page load."""
+    page.wait_for_function(
+        "performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('sitemap.xml'))",
+        timeout=15_000,
+    )
+    page.wait_for_timeout(300)  # the fetched sitemap is parsed in the same turn of the event loop or the next
+
+
 def visit(context: BrowserContext, url: str, *, axe: bool) -> Visit:
     with opened(context, url) as (page, errors):
         links = page.eval_on_selector_all("a[href]", "els => els.map(a => a.href)")

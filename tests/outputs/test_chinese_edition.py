@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from scripts.site import nav_pages
-from tests.outputs.browsing import Target, opened, search_hits
+from tests.outputs.browsing import Target, instant_navigation_ready, opened, search_hits
 
 pytestmark = pytest.mark.xdist_group("browser")
 
@@ -91,6 +91,7 @@ def test_the_switcher_follows_instant_navigation(browser: Browser, at_site_url: 
     context = browser.new_context()
     try:
         with opened(context, at_site_url.home) as (page, errors):
+            instant_navigation_ready(page)
             page.evaluate("window.__stayed = true")
             page.locator(".md-nav__link", has_text="Amazon ECS").first.click()
             page.wait_for_selector("h1#amazon-ecs")

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from scripts.site import nav_pages
-from tests.outputs.browsing import Target, opened
+from tests.outputs.browsing import Target, instant_navigation_ready, opened
 from tests.support import REPO, need
 
 pytestmark = pytest.mark.xdist_group("browser")
@@ -77,6 +77,8 @@ def test_instant_navigation_online_and_switched_off_offline(browser: Browser, wh
     try:
         with opened(context, target.home) as (page, errors):
             assert ("navigation.instant" in features(page)) == (target.name == "hosted")
+            if target.name == "hosted":
+                instant_navigation_ready(page)
             page.evaluate("window.__stayed = true")
             page.locator(".md-nav__link", has_text="Amazon ECS").first.click()
             page.wait_for_function("location.pathname.includes('ecs')")
