@@ -11,6 +11,8 @@ from handbook.reviews import Reviewable, past_review_age
 from handbook.schema import HandbookPolicy
 from handbook.words import date_text, say
 
+from .values import time_element
+
 
 def _what(item: Reviewable, url_of: Callable[[str], str]) -> Markup:
     if item.src is None:
@@ -20,14 +22,11 @@ def _what(item: Reviewable, url_of: Callable[[str], str]) -> Markup:
 
 def _row(item: Reviewable, due: bool, today: dt.date, url_of: Callable[[str], str], language: str) -> Markup:
     flag = Markup(' <strong class="hb-stale">{}</strong>').format(say("needs_review", language)) if due else ""
-    return Markup(
-        '<tr{}><td>{}</td><td>{}</td><td><time datetime="{}">{}</time>{}</td><td>{}</td><td>{}</td></tr>'
-    ).format(
+    return Markup("<tr{}><td>{}</td><td>{}</td><td>{}{}</td><td>{}</td><td>{}</td></tr>").format(
         Markup(' class="hb-stale-row"') if due else "",
         _what(item, url_of),
         say(f"kind_{item.kind}", language),
-        item.date.isoformat(),
-        date_text(item.date, language),
+        time_element(item.date, language),
         flag,
         item.age(today),
         ", ".join(item.owners),

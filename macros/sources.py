@@ -16,11 +16,7 @@ from handbook.freshness import FreshnessState
 from handbook.loader import Handbook
 from handbook.words import date_text, say
 
-from .values import html, inert, link
-
-
-def _time(day: dt.date, language: str) -> Markup:
-    return html('<time datetime="{}">{}</time>', day.isoformat(), date_text(day, language))
+from .values import html, inert, link, time_element
 
 
 def _status(state: FreshnessState, url: str, language: str) -> tuple[Markup, Markup]:
@@ -33,7 +29,7 @@ def _status(state: FreshnessState, url: str, language: str) -> tuple[Markup, Mar
     label = say(f"status_{check.status}", language)
     title = html(' title="{} ({})"', check.detail, check.method) if check.detail else Markup("")
     status = html('<span class="hb-status hb-status-{}"{}>{}</span>', check.status, title, label)
-    return _time(check.checked, language), status
+    return time_element(check.checked, language), status
 
 
 def render_sources(
@@ -62,7 +58,7 @@ def render_sources(
                 Markup(' class="hb-stale-row"') if stale else Markup(""),
                 link(url, url),
                 what,
-                _time(by_person, language),
+                time_element(by_person, language),
                 flag if stale else Markup(""),
                 rechecked,
                 status,

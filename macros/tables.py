@@ -5,15 +5,13 @@ prose cells, description) and the macro's own words from handbook/words.py; valu
 
 from __future__ import annotations
 
-import datetime as dt
-
 from markupsafe import Markup
 
 from handbook.schema import Table
 from handbook.translations import localized
 from handbook.words import date_text, say
 
-from .values import cell, html, link, source_label
+from .values import cell, html, link, source_label, time_element
 
 
 def _source_numbers(table: Table) -> dict[str, int]:
@@ -22,10 +20,6 @@ def _source_numbers(table: Table) -> dict[str, int]:
         for url in map(str, row.sources):
             numbers.setdefault(url, len(numbers) + 1)
     return numbers
-
-
-def _time(day: dt.date, language: str) -> Markup:
-    return html('<time datetime="{}">{}</time>', day.isoformat(), date_text(day, language))
 
 
 def render_table(table: Table, language: str = "en") -> Markup:
@@ -61,7 +55,7 @@ def render_table(table: Table, language: str = "en") -> Markup:
         ' · <span class="hb-verified">{}</span></caption>',
         localized(table.title, table.zh, "title", language),
         html(say("sources", language, sources="{}"), sources),
-        html(say("oldest_verification", language, date="{}"), _time(table.oldest_verified(), language)),
+        html(say("oldest_verification", language, date="{}"), time_element(table.oldest_verified(), language)),
     )
     description = localized(table.description, table.zh, "description", language)
     note = html('<p class="hb-table-note">{}</p>', description) if description else ""

@@ -98,3 +98,8 @@ def source_label(url: str) -> str:
 def link(url: str, text: str, title: str | None = None) -> Markup:
     title_attr = html(' title="{}"', title) if title else Markup("")
     return html('<a href="{}"{}>{}</a>', url, title_attr, text)
+
+
+def time_element(day: dt.date, language: str) -> Markup:
+    """A date as `<time>`: ISO in the attribute, the page's language in the text."""
+    return html('<time datetime="{}">{}</time>', day.isoformat(), date_text(day, language))
